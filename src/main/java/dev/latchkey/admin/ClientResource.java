@@ -1,0 +1,125 @@
+package dev.latchkey.admin;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.flow.ClientAdminFlow;
+import dev.latchkey.policy.ClientRegistration;
+import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.GrantType;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/v1/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "clients")
+public class ClientResource {
+
+    /**
+     * Create and replace body. The read-only fields of a response ({@code client_id}, timestamps) are
+     * ignored, so a client read with GET can be edited and sent back with PUT.
+     */
+    @JsonIgnoreProperties(value = {"client_id", "created_at", "updated_at"})
+    public record ClientRequest(
+            String name,
+            String clientType,
+            List<String> redirectUris,
+            List<String> allowedScopes,
+            List<String> defaultScopes,
+            List<String> grantTypes,
+            Boolean requirePkce,
+            Boolean enabled) {
+
+        ClientRegistration.Input input() {
+            return new ClientRegistration.Input(name, clientType, redirectUris, allowedScopes, defaultScopes,
+                    grantTypes, requirePkce, enabled);
+        }
+    }
+
+    public record ClientResponse(
+            String clientId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String clientSecret,
+            String name,
+            String clientType,
+            List<String> redirectUris,
+            Set<String> allowedScopes,
+            Set<String> defaultScopes,
+            List<String> grantTypes,
+            boolean requirePkce,
+            boolean enabled,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static ClientResponse of(ClientView c, String secret) {
+            return new ClientResponse(c.clientId(), secret, c.name(), c.type().wireName(), c.redirectUris(),
+                    c.allowedScopes(), c.defaultScopes(), c.grantTypes().stream().map(GrantType::wireName).toList(),
+                    c.requirePkce(), c.enabled(), c.createdAt(), c.updatedAt());
+        }
+
+        static ClientResponse of(ClientView c) {
+            return of(c, null);
+        }
+    }
+
+    private final ClientAdminFlow flow;
+
+    public ClientResource(ClientAdminFlow flow) {
+        this.flow = flow;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestResponse<ClientResponse> create(ClientRequest request, UriInfo uri) {
+        var created = flow.create(Bodies.required(request).input());
+        return RestResponse.ResponseBuilder.<ClientResponse>
+                created(uri.getAbsolutePathBuilder().path(created.client().clientId()).build())
+                .entity(ClientResponse.of(created.client(), created.secret())).build();
+    }
+
+    @GET
+    public RestResponse<List<ClientResponse>> list(@RestQuery String after, @RestQuery String limit, UriInfo uri) {
+        return Paging.response(flow.list(after, Paging.limit(limit)), ClientResponse::of, uri);
+    }
+
+    @GET
+    @Path("{clientId}")
+    public ClientResponse get(@RestPath String clientId) {
+        return ClientResponse.of(flow.get(clientId));
+    }
+
+    @PUT
+    @Path("{clientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClientResponse replace(@RestPath String clientId, ClientRequest request) {
+        return ClientResponse.of(flow.replace(clientId, Bodies.required(request).input()));
+    }
+
+    @DELETE
+    @Path("{clientId}")
+    public RestResponse<Void> delete(@RestPath String clientId) {
+        flow.delete(clientId);
+        return RestResponse.noContent();
+    }
+
+    /** Issues a new secret; the old one stops working at once. */
+    @POST
+    @Path("{clientId}/secret")
+    public ClientResponse rotateSecret(@RestPath String clientId) {
+        var rotated = flow.rotateSecret(clientId);
+        return ClientResponse.of(rotated.client(), rotated.secret());
+    }
+}

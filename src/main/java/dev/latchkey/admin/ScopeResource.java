@@ -1,0 +1,61 @@
+package dev.latchkey.admin;
+
+import dev.latchkey.flow.ScopeAdminFlow;
+import dev.latchkey.flow.ScopeAdminFlow.ScopeView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/v1/scopes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "scopes")
+public class ScopeResource {
+
+    public record ScopeRequest(String name, String description) {
+    }
+
+    public record ScopeResponse(String name, String description, Instant createdAt) {
+        static ScopeResponse of(ScopeView v) {
+            return new ScopeResponse(v.name(), v.description(), v.createdAt());
+        }
+    }
+
+    private final ScopeAdminFlow flow;
+
+    public ScopeResource(ScopeAdminFlow flow) {
+        this.flow = flow;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestResponse<ScopeResponse> create(ScopeRequest request, UriInfo uri) {
+        ScopeRequest body = Bodies.required(request);
+        ScopeView created = flow.create(body.name(), body.description());
+        return RestResponse.ResponseBuilder.<ScopeResponse>created(uri.getAbsolutePathBuilder().path(created.name()).build())
+                .entity(ScopeResponse.of(created)).build();
+    }
+
+    @GET
+    public RestResponse<List<ScopeResponse>> list(@RestQuery String after, @RestQuery String limit, UriInfo uri) {
+        return Paging.response(flow.list(after, Paging.limit(limit)), ScopeResponse::of, uri);
+    }
+
+    @DELETE
+    @Path("{name}")
+    public RestResponse<Void> delete(@RestPath String name) {
+        flow.delete(name);
+        return RestResponse.noContent();
+    }
+}

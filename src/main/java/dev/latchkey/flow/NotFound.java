@@ -1,0 +1,8 @@
+package dev.latchkey.flow;
+
+/** The resource a request names does not exist; the message says which. */
+public class NotFound extends RuntimeException {
+    public NotFound(String description) {
+        super(description, null, false, false);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.policy.InvalidInput;
+import dev.latchkey.policy.Quote;
+import dev.latchkey.policy.Scopes;
+import dev.latchkey.store.ScopeEntity;
+import dev.latchkey.store.ScopeRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+@ApplicationScoped
+public class ScopeAdminFlow {
+    public record ScopeView(String name, String description, Instant createdAt) {
+    }
+
+    private final ScopeRepository scopes;
+
+    public ScopeAdminFlow(ScopeRepository scopes) {
+        this.scopes = scopes;
+    }
+
+    @Transactional
+    public ScopeView create(String name, String description) {
+        Scopes.validateNew(name, description);
+        ScopeEntity scope = new ScopeEntity();
+        scope.name = name;
+        scope.description = description == null ? "" : description;
+        scope.createdAt = Instant.now();
+        scopes.persist(scope);
+        scopes.flush(); // a duplicate name fails here, as a constraint violation the API maps to 400
+        return view(scope);
+    }
+
+    @Transactional
+    public Page<ScopeView> list(String after, int limit) {
+        return Page.of(scopes.page(after, limit), limit, ScopeAdminFlow::view, ScopeView::name);
+    }
+
+    @Transactional
+    public void delete(String name) {
+        ScopeEntity scope = scopes.findById(name);
+        if (scope == null) {
+            throw new NotFound("no scope named " + Quote.of(name));
+        }
+        long users = scopes.clientsUsing(name);
+        if (users > 0) {
+            throw new InvalidInput("scope " + Quote.of(name) + " is allowed for " + users
+                    + " client(s); remove it from their allowed_scopes first");
+        }
+        scopes.delete(scope);
+        scopes.flush();
+    }
+
+    private static ScopeView view(ScopeEntity e) {
+        return new ScopeView(e.name, e.description, e.createdAt);
+    }
+}

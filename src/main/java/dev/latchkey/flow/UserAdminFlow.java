@@ -1,0 +1,68 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.policy.Quote;
+import dev.latchkey.policy.UserRules;
+import dev.latchkey.store.UserEntity;
+import dev.latchkey.store.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UserAdminFlow {
+    public record UserView(String username, Instant createdAt) {
+    }
+
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+
+    public UserAdminFlow(UserRepository users, PasswordHasher passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    public UserView create(String username, String password) {
+        UserRules.validateNewUser(username, password);
+        // bcrypt outside the transaction: no connection is held while it runs
+        return insert(username, passwords.hash(password));
+    }
+
+    @Transactional
+    UserView insert(String username, String passwordHash) {
+        UserEntity user = new UserEntity();
+        user.id = UUID.randomUUID();
+        user.username = username;
+        user.passwordHash = passwordHash;
+        user.createdAt = Instant.now();
+        users.persist(user);
+        users.flush();
+        return view(user);
+    }
+
+    @Transactional
+    public UserView get(String username) {
+        return view(find(username));
+    }
+
+    @Transactional
+    public Page<UserView> list(String after, int limit) {
+        return Page.of(users.page(after, limit), limit, UserAdminFlow::view, UserView::username);
+    }
+
+    @Transactional
+    public void delete(String username) {
+        users.delete(find(username));
+        users.flush();
+    }
+
+    private UserEntity find(String username) {
+        return users.findByUsername(username)
+                .orElseThrow(() -> new NotFound("no user named " + Quote.of(username)));
+    }
+
+    private static UserView view(UserEntity e) {
+        return new UserView(e.username, e.createdAt);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.latchkey.policy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks a client registration (create or replace) and fills in its defaults. */
+public final class ClientRegistrationPolicy {
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_REDIRECT_URIS = 50;
+
+    private ClientRegistrationPolicy() {
+    }
+
+    /**
+     * @param input        the request as sent
+     * @param knownScopes  which of the requested scope names exist on the server
+     * @return the registration to store
+     * @throws InvalidInput naming every problem found
+     */
+    public static ClientRegistration validate(ClientRegistration.Input input, Set<String> knownScopes) {
+        List<String> problems = new ArrayList<>();
+
+        String name = input.name();
+        if (name == null || name.isBlank()) {
+            problems.add("name is required");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add("name is longer than " + MAX_NAME_LENGTH + " characters");
+        } else if (hasControlCharacter(name)) {
+            problems.add("name must not contain control characters");
+        }
+
+        ClientType type = null;
+        if (input.clientType() == null) {
+            problems.add("client_type is required (confidential or public)");
+        } else {
+            type = ClientType.fromWire(input.clientType()).orElse(null);
+            if (type == null) {
+                problems.add("client_type must be confidential or public");
+            }
+        }
+
+        Set<GrantType> grants = EnumSet.noneOf(GrantType.class);
+        if (input.grantTypes() == null || input.grantTypes().isEmpty()) {
+            problems.add("grant_types is required: one or more of authorization_code, refresh_token, client_credentials");
+        } else {
+            for (String grant : input.grantTypes()) {
+                GrantType parsed = grant == null ? null : GrantType.fromWire(grant).orElse(null);
+                if (parsed == null) {
+                    problems.add("grant_types: unknown grant type " + Quote.of(grant));
+                } else if (!grants.add(parsed)) {
+                    problems.add("grant_types: " + Quote.of(grant) + " is listed twice");
+                }
+            }
+        }
+        if (grants.contains(GrantType.REFRESH_TOKEN) && !grants.contains(GrantType.AUTHORIZATION_CODE)) {
+            problems.add("grant_types: refresh_token needs authorization_code (only that grant issues refresh tokens)");
+        }
+        if (type == ClientType.PUBLIC && grants.contains(GrantType.CLIENT_CREDENTIALS)) {
+            problems.add("grant_types: a public client cannot use client_credentials");
+        }
+
+        List<String> redirectUris = input.redirectUris() == null ? List.of() : input.redirectUris();
+        if (redirectUris.size() > MAX_REDIRECT_URIS) {
+            problems.add("redirect_uris: at most " + MAX_REDIRECT_URIS + " are allowed");
+        }
+        Set<String> seenUris = new LinkedHashSet<>();
+        for (int i = 0; i < redirectUris.size(); i++) {
+            String uri = redirectUris.get(i);
+            int index = i;
+            RedirectUris.problem(uri).ifPresentOrElse(
+                    p -> problems.add("redirect_uris[" + index + "] " + p),
+                    () -> {
+                        if (!seenUris.add(uri)) {
+                            problems.add("redirect_uris[" + index + "] is listed twice");
+                        }
+                    });
+        }
+        if (grants.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
+            problems.add("redirect_uris: at least one is required for authorization_code");
+        }
+
+        Set<String> allowed = scopeSet("allowed_scopes", input.allowedScopes(), knownScopes, problems);
+        Set<String> defaults = scopeSet("default_scopes", input.defaultScopes(), knownScopes, problems);
+        for (String scope : defaults) {
+            if (!allowed.contains(scope)) {
+                problems.add("default_scopes: " + Quote.of(scope) + " is not in allowed_scopes");
+            }
+        }
+
+        boolean requirePkce = input.requirePkce() == null || input.requirePkce();
+        if (type == ClientType.PUBLIC && !requirePkce) {
+            problems.add("require_pkce: a public client must use PKCE");
+        }
+
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return new ClientRegistration(name, type, List.copyOf(redirectUris), allowed, defaults, grants,
+                requirePkce, input.enabled() == null || input.enabled());
+    }
+
+    private static Set<String> scopeSet(String field, Collection<String> names, Set<String> known, List<String> problems) {
+        Set<String> result = new LinkedHashSet<>();
+        if (names == null) {
+            return result;
+        }
+        for (String scope : names) {
+            if (!Scopes.isValidName(scope)) {
+                problems.add(field + ": " + Quote.of(scope) + " is not a valid scope name (RFC 6749 §3.3)");
+            } else if (!known.contains(scope)) {
+                problems.add(field + ": unknown scope " + Quote.of(scope));
+            } else if (!result.add(scope)) {
+                problems.add(field + ": " + Quote.of(scope) + " is listed twice");
+            }
+        }
+        return result;
+    }
+
+    static boolean hasControlCharacter(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
+    }
+}
