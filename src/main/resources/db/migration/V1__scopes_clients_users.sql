@@ -1,13 +1,14 @@
+-- Identifiers sort bytewise (collate "C"): list cursors then mean the same thing on every server.
 -- Scopes the server knows (RFC 6749 §3.3 scope-tokens).
 create table scope (
-    name        varchar(200)  primary key,
+    name        varchar(200)  collate "C" primary key,
     description varchar(1000) not null default '',
     created_at  timestamptz   not null default now()
 );
 
 -- Registered OAuth clients. A public client has no secret; a confidential one has only its hash.
 create table client (
-    client_id    varchar(64)  primary key,
+    client_id    varchar(64)  collate "C" primary key,
     name         varchar(200) not null,
     client_type  varchar(16)  not null check (client_type in ('confidential', 'public')),
     secret_hash  bytea,
@@ -54,7 +55,7 @@ create table client_grant_type (
 -- Resource owners who log in at the authorization endpoint. Passwords: bcrypt only.
 create table app_user (
     id            uuid         primary key,
-    username      varchar(64)  not null,
+    username      varchar(64)  collate "C" not null,
     password_hash varchar(100) not null,
     created_at    timestamptz  not null default now(),
     constraint app_user_username_key unique (username)

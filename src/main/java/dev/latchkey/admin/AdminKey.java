@@ -2,14 +2,16 @@ package dev.latchkey.admin;
 
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.token.OpaqueTokens;
-import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
  * The management API key: from {@code LATCHKEY_ADMIN_API_KEY}, or in dev mode generated for the run
- * and printed once. Only its hash is kept; presented keys are compared in constant time.
+ * and printed once (the dev profile). Only its hash is kept; presented keys are compared in constant time.
  */
+@Startup
 @Singleton
 public class AdminKey {
     private static final Logger LOG = Logger.getLogger(AdminKey.class);
@@ -18,7 +20,7 @@ public class AdminKey {
 
     public AdminKey(LatchkeyConfig config) {
         String key = config.adminApiKey().filter(k -> !k.isBlank()).orElse(null);
-        if (key == null && LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+        if (key == null && ConfigUtils.isProfileActive("dev")) {
             key = OpaqueTokens.newToken();
             LOG.infof("Admin API key for this dev run (set LATCHKEY_ADMIN_API_KEY to choose one): %s", key);
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -83,6 +84,7 @@ public class ClientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created the client, with its secret (shown only here and on rotation)")
     public RestResponse<ClientResponse> create(ClientRequest request, UriInfo uri) {
         var created = flow.create(Bodies.required(request).input());
         return RestResponse.ResponseBuilder.<ClientResponse>
@@ -109,6 +111,7 @@ public class ClientResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Path("{clientId}")
     public RestResponse<Void> delete(@RestPath String clientId) {
         flow.delete(clientId);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -40,6 +41,7 @@ public class ScopeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created the scope")
     public RestResponse<ScopeResponse> create(ScopeRequest request, UriInfo uri) {
         ScopeRequest body = Bodies.required(request);
         ScopeView created = flow.create(body.name(), body.description());
@@ -53,6 +55,7 @@ public class ScopeResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Path("{name}")
     public RestResponse<Void> delete(@RestPath String name) {
         flow.delete(name);

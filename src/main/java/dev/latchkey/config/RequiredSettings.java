@@ -1,6 +1,6 @@
 package dev.latchkey.config;
 
-import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -20,7 +20,7 @@ public class RequiredSettings {
     private static final Logger LOG = Logger.getLogger(RequiredSettings.class);
 
     void check(@Observes @Priority(0) StartupEvent event, LatchkeyConfig config) {
-        if (LaunchMode.current() != LaunchMode.NORMAL) {
+        if (!ConfigUtils.isProfileActive("prod")) {
             return;
         }
         List<String> missing = new ArrayList<>();
