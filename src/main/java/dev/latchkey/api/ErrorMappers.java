@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.latchkey.flow.NotFound;
 import dev.latchkey.policy.InvalidInput;
+import dev.latchkey.ui.Pages;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Map;
@@ -21,11 +23,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Turns every failure into the documented error body: nothing reaches a client as a framework page,
- * a stack trace or an empty body. A 500 carries only an id that the log line also has.
+ * Turns every failure into the documented error format of the path it happened on: an HTML page under
+ * {@code /oauth2/authorize} (a browser is there), OAuth JSON under {@code /oauth2/}, the API's
+ * {@code {"message", "description"}} elsewhere. Nothing reaches a client as a framework page, a stack
+ * trace or an empty body; a 500 carries only an id that the log line also has.
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final String AUTHORIZE = "/oauth2/authorize";
+    private static final String OAUTH = "/oauth2/";
 
     /** Unique and foreign-key constraints whose violation is the client's doing, in its words. */
     private static final Map<String, String> CONSTRAINTS = Map.of(
@@ -34,35 +40,6 @@ public class ErrorMappers {
             "app_user_username_key", "a user with this username already exists",
             "client_allowed_scope_scope_name_fkey", "a named scope was deleted meanwhile; check the scopes and retry");
 
-    @ServerExceptionMapper
-    public RestResponse<ApiError> invalid(InvalidInput e) {
-        return ApiError.response(400, e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<ApiError> notFound(NotFound e) {
-        return ApiError.response(404, e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<ApiError> constraint(ConstraintViolationException e) {
-        String description = CONSTRAINTS.get(e.getConstraintName());
-        if (description == null) {
-            return unexpected(e);
-        }
-        return ApiError.response(400, description);
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<ApiError> json(JsonProcessingException e) {
-        return ApiError.response(400, describe(e));
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<ApiError> jsonMismatch(MismatchedInputException e) {
-        return ApiError.response(400, describe(e));
-    }
-
     private final AllowedMethods allowedMethods;
 
     public ErrorMappers(AllowedMethods allowedMethods) {
@@ -70,39 +47,80 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiError> http(WebApplicationException e, HttpServerRequest request) {
-        int status = e.getResponse().getStatus();
-        if (status >= 500) {
-            return unexpected(e);
-        }
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return ApiError.response(400, describe(json));
-        }
-        String description = switch (status) {
-            case 404 -> "nothing at " + request.method() + " " + request.path();
-            case 405 -> "method " + request.method() + " is not allowed on " + request.path();
-            case 406 -> "this API answers application/json only";
-            case 415 -> "the request body must be application/json";
-            default -> e.getMessage();
-        };
-        RestResponse<ApiError> response = ApiError.response(status == 406 ? 400 : status, description);
-        if (status == 405) {
-            response.getHeaders().putSingle(HttpHeaders.ALLOW, allowedMethods.allow(request.path()));
-        }
-        return response;
+    public Response invalid(InvalidInput e, HttpServerRequest request) {
+        return respond(400, e.getMessage(), request);
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiError> unexpected(Throwable e) {
+    public Response notFound(NotFound e, HttpServerRequest request) {
+        return respond(404, e.getMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, HttpServerRequest request) {
+        String description = CONSTRAINTS.get(e.getConstraintName());
+        return description == null ? unexpected(e, request) : respond(400, description, request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return respond(400, describe(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e, HttpServerRequest request) {
+        return respond(400, describe(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(400, describe(json), request);
+        }
+        String path = request.path();
+        return switch (status) {
+            case 404 -> respond(404, "nothing at " + request.method() + " " + path, request);
+            case 405 -> respond(405, "method " + request.method() + " is not allowed on " + path, request);
+            case 406 -> respond(400, "this endpoint answers application/json only", request);
+            case 415 -> respond(415, path.startsWith(OAUTH)
+                    ? "the body must be application/x-www-form-urlencoded"
+                    : "the request body must be application/json", request);
+            default -> respond(status, e.getMessage(), request);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", id);
-        return ApiError.response(500, "unexpected server error; reference " + id);
+        return respond(500, "unexpected server error; reference " + id, request);
+    }
+
+    private Response respond(int status, String description, HttpServerRequest request) {
+        String path = request.path();
+        Response.ResponseBuilder response;
+        if (path.startsWith(AUTHORIZE)) {
+            response = Response.status(status).type(MediaType.TEXT_HTML + ";charset=UTF-8")
+                    .entity(Pages.error(status >= 500 ? "Something went wrong" : "This request cannot be completed",
+                            description).render());
+        } else if (path.startsWith(OAUTH)) {
+            response = OAuthError.response(status, status >= 500 ? "server_error" : "invalid_request", description);
+        } else {
+            response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, description));
+        }
+        if (status == 405) {
+            response.header(HttpHeaders.ALLOW, allowedMethods.allow(path));
+        }
+        return response.build();
     }
 
     static String describe(JsonProcessingException e) {
-        if (e instanceof JsonParseException parse && parse.getMessage().startsWith("Duplicate field '")) {
-            String message = parse.getOriginalMessage();
-            return "field " + message.substring("Duplicate field ".length()) + " appears twice";
+        if (e instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field '")) {
+            return "field " + parse.getOriginalMessage().substring("Duplicate field ".length()) + " appears twice";
         }
         if (e instanceof JsonParseException parse) {
             var location = parse.getLocation();
@@ -110,12 +128,12 @@ public class ErrorMappers {
                     + location.getColumnNr() + ")";
         }
         if (e instanceof JsonMappingException mapping) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
             if (e instanceof UnrecognizedPropertyException unknown) {
                 return "unknown field '" + unknown.getPropertyName() + "'";
             }
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
             if (field.isEmpty()) {
                 return "the body must be a JSON object";
             }

@@ -1,13 +1,21 @@
 package dev.latchkey.config;
 
+import dev.latchkey.policy.ErrorProfile;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every {@code latchkey.*} setting; each is also an environment variable ({@code LATCHKEY_ADMIN_API_KEY}, ...). */
 @ConfigMapping(prefix = "latchkey")
 public interface LatchkeyConfig {
+
+    /**
+     * The issuer identifier (RFC 8414 §2, RFC 9207): https, or http on a loopback host, no query or
+     * fragment. Required in production; dev and test default to the local URL.
+     */
+    Optional<String> issuer();
 
     /** Management API key. Required in production; generated per run in dev mode. */
     Optional<String> adminApiKey();
@@ -15,6 +23,14 @@ public interface LatchkeyConfig {
     Database database();
 
     Password password();
+
+    Errors errors();
+
+    Session session();
+
+    Login login();
+
+    Code code();
 
     interface Database {
         /** Dev and test only: create the configured database on the local server when it does not exist. */
@@ -26,5 +42,39 @@ public interface LatchkeyConfig {
         /** bcrypt work factor for user passwords. */
         @WithDefault("11")
         int bcryptCost();
+    }
+
+    interface Errors {
+        /** {@code strict}: only the codes SPEC §3 documents; {@code rfc6749}: the plain RFC 6749 codes. */
+        @WithDefault("strict")
+        ErrorProfile profile();
+    }
+
+    interface Session {
+        /** How long a login at the authorization endpoint lasts. */
+        @WithDefault("8h")
+        Duration lifetime();
+
+        /** The session cookie's Secure flag; by default set when the issuer is https. */
+        Optional<Boolean> secureCookie();
+    }
+
+    interface Login {
+        /** Failed logins per username within the window before further attempts are refused. */
+        @WithDefault("5")
+        int maxFailuresPerUsername();
+
+        /** Failed logins per client address within the window. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        @WithDefault("5m")
+        Duration throttleWindow();
+    }
+
+    interface Code {
+        /** Authorization code lifetime; at most 60 s (SPEC §3.2). */
+        @WithDefault("60s")
+        Duration lifetime();
     }
 }

@@ -12,33 +12,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * In production a missing secret stops the start with one line naming it, before the database is
- * touched. Dev and test have defaults (or, for the admin key, a key generated per run).
+ * A missing or unusable setting stops the start with one line naming it. Dev and test have defaults
+ * for the issuer (and, in dev, an admin key generated per run); production must set them.
  */
 @Singleton
 public class RequiredSettings {
     private static final Logger LOG = Logger.getLogger(RequiredSettings.class);
 
     void check(@Observes @Priority(0) StartupEvent event, LatchkeyConfig config) {
-        if (!ConfigUtils.isProfileActive("prod")) {
-            return;
+        List<String> problems = new ArrayList<>();
+        boolean prod = ConfigUtils.isProfileActive("prod");
+        if (config.issuer().isEmpty()) {
+            problems.add("required setting LATCHKEY_ISSUER is not set");
+        } else {
+            Issuer.problem(config.issuer().get()).ifPresent(p -> problems.add("LATCHKEY_ISSUER " + p));
         }
-        List<String> missing = new ArrayList<>();
-        if (config.adminApiKey().filter(v -> !v.isBlank()).isEmpty()) {
-            missing.add("LATCHKEY_ADMIN_API_KEY");
+        if (prod && config.adminApiKey().filter(v -> !v.isBlank()).isEmpty()) {
+            problems.add("required setting LATCHKEY_ADMIN_API_KEY is not set");
         }
-        if (!missing.isEmpty()) {
-            LOG.errorf("Latchkey cannot start: required setting %s is not set (see README, Configuration)",
-                    String.join(", ", missing));
+        if (config.code().lifetime().isNegative() || config.code().lifetime().isZero()
+                || config.code().lifetime().getSeconds() > 60) {
+            problems.add("LATCHKEY_CODE_LIFETIME must be between 1s and 60s");
+        }
+        if (!problems.isEmpty()) {
+            String line = String.join("; ", problems);
+            LOG.errorf("Latchkey cannot start: %s (see README, Configuration)", line);
             Quarkus.asyncExit(1);
-            throw new MissingSetting(String.join(", ", missing));
+            throw new MissingSetting(line);
         }
     }
 
     /** Stops the remaining start-up observers; the reason was logged above in one line. */
     static final class MissingSetting extends RuntimeException {
-        MissingSetting(String names) {
-            super("missing required setting " + names, null, false, false);
+        MissingSetting(String problems) {
+            super(problems, null, false, false);
         }
     }
 }

@@ -24,7 +24,12 @@ public class PasswordHasher {
 
     /** @param storedHash the user's hash, or null when there is no such user (still spends the time) */
     public boolean verify(String password, String storedHash) {
-        byte[] candidate = password.getBytes(StandardCharsets.UTF_8);
+        byte[] candidate = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
+        if (candidate.length > 72) {
+            // no stored password is this long (UserRules); spend the same time and refuse
+            BCrypt.verifyer().verify(new byte[0], dummyHash.getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
         boolean ok = BCrypt.verifyer().verify(candidate, (storedHash != null ? storedHash : dummyHash)
                 .getBytes(StandardCharsets.UTF_8)).verified;
         return ok && storedHash != null;

@@ -1,0 +1,180 @@
+package dev.latchkey.api;
+
+import dev.latchkey.config.Issuer;
+import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.flow.AuthorizeFlow;
+import dev.latchkey.flow.AuthorizeFlow.LoginResult;
+import dev.latchkey.flow.AuthorizeFlow.Step;
+import dev.latchkey.policy.AuthorizeDecision;
+import dev.latchkey.policy.AuthorizeRequest;
+import dev.latchkey.policy.Parameters;
+import dev.latchkey.ui.BrowserSession;
+import dev.latchkey.ui.Pages;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /oauth2/authorize} (RFC 6749 §4.1.1): the request by GET or form POST, and the login and
+ * consent forms below it. Translates HTTP only; {@link AuthorizeFlow} decides.
+ */
+@Path("/oauth2/authorize")
+@Tag(name = "oauth2")
+public class AuthorizeResource {
+    private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    private final AuthorizeFlow flow;
+    private final BrowserSession session;
+    private final Issuer issuer;
+    private final LatchkeyConfig config;
+
+    public AuthorizeResource(AuthorizeFlow flow, BrowserSession session, Issuer issuer, LatchkeyConfig config) {
+        this.flow = flow;
+        this.session = session;
+        this.issuer = issuer;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Authorization request (browser)")
+    public Response get(@Context UriInfo uri, @CookieParam(BrowserSession.COOKIE) String cookie) {
+        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(uri.getQueryParameters()));
+        return render(flow.begin(request, cookie), cookie, Response.Status.FOUND);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Authorization request sent as a form")
+    public Response post(MultivaluedMap<String, String> form, @CookieParam(BrowserSession.COOKIE) String cookie) {
+        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(form));
+        return render(flow.begin(request, cookie), cookie, Response.Status.SEE_OTHER);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Login form")
+    public Response login(MultivaluedMap<String, String> form, @CookieParam(BrowserSession.COOKIE) String cookie,
+                          @Context HttpServerRequest http) {
+        if (!BrowserSession.csrfValid(cookie, form.getFirst(BrowserSession.CSRF_FIELD))) {
+            return csrfRefused();
+        }
+        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(form));
+        String username = form.getFirst("username");
+        LoginResult result = flow.login(request, username, form.getFirst("password"),
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        if (result instanceof LoginResult.Refused refused) {
+            return refused(refused.decision(), Response.Status.SEE_OTHER);
+        }
+        if (result instanceof LoginResult.Throttled throttled) {
+            long seconds = throttled.retryAfter().getSeconds();
+            return page(429, Pages.error("Too many attempts",
+                    "Too many failed sign-ins. Wait " + seconds + " seconds, then try again."))
+                    .header("Retry-After", seconds).build();
+        }
+        if (result instanceof LoginResult.WrongCredentials wrong) {
+            return page(200, Pages.login(wrong.request().client().name(), hidden(request),
+                    BrowserSession.csrfToken(cookie), username, "Wrong username or password.")).build();
+        }
+        LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
+        return Response.seeOther(URI.create("/oauth2/authorize?" + FormEncoding.encode(carried(request))))
+                .cookie(session.cookie(in.sessionToken())).build();
+    }
+
+    @POST
+    @Path("consent")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Consent form")
+    public Response consent(MultivaluedMap<String, String> form, @CookieParam(BrowserSession.COOKIE) String cookie) {
+        if (!BrowserSession.csrfValid(cookie, form.getFirst(BrowserSession.CSRF_FIELD))) {
+            return csrfRefused();
+        }
+        String decision = form.getFirst("decision");
+        if (!"allow".equals(decision) && !"deny".equals(decision)) {
+            return page(400, Pages.error("Invalid form", "decision must be allow or deny")).build();
+        }
+        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(form));
+        return render(flow.consent(request, cookie, "allow".equals(decision)), cookie, Response.Status.SEE_OTHER);
+    }
+
+    private Response render(Step step, String cookie, Response.Status redirectStatus) {
+        if (step instanceof Step.Refused refused) {
+            return refused(refused.decision(), redirectStatus);
+        }
+        if (step instanceof Step.Login login) {
+            String value = cookie != null ? cookie : BrowserSession.newValue();
+            var response = page(200, Pages.login(login.request().client().name(),
+                    hidden(login.request().request()), BrowserSession.csrfToken(value), null, null));
+            return (cookie != null ? response : response.cookie(session.cookie(value))).build();
+        }
+        if (step instanceof Step.Consent consent) {
+            return page(200, Pages.consent(consent.request().client().name(), consent.scopes(),
+                    hidden(consent.request().request()), BrowserSession.csrfToken(cookie))).build();
+        }
+        Step.Issued issued = (Step.Issued) step;
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("code", issued.code());
+        if (issued.request().state() != null) {
+            params.put("state", issued.request().state());
+        }
+        params.put("iss", issuer.value());
+        return redirect(issued.request().redirectUri(), params, redirectStatus);
+    }
+
+    /** An unsafe error is shown on a page (400); any other goes back to the client (RFC 6749 §4.1.2.1). */
+    private Response refused(AuthorizeDecision.Refused refused, Response.Status redirectStatus) {
+        if (refused.redirectUri() == null || !refused.reason().redirectable()) {
+            return page(400, Pages.error("This request cannot be completed", refused.refusal().description()))
+                    .build();
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", config.errors().profile().wire(refused.reason()).code());
+        params.put("error_description", refused.refusal().description());
+        if (refused.state() != null) {
+            params.put("state", refused.state());
+        }
+        params.put("iss", issuer.value());
+        return redirect(refused.redirectUri(), params, redirectStatus);
+    }
+
+    private static Response redirect(String redirectUri, Map<String, String> params, Response.Status status) {
+        String separator = redirectUri.contains("?") ? "&" : "?";
+        return Response.status(status).location(URI.create(redirectUri + separator + FormEncoding.encode(params)))
+                .build();
+    }
+
+    private static Response csrfRefused() {
+        return page(400, Pages.error("This form has expired",
+                "The form's security token is missing or does not match this browser. Nothing was done; "
+                        + "go back to the application and start again.")).build();
+    }
+
+    private static Response.ResponseBuilder page(int status, TemplateInstance template) {
+        return Response.status(status).type(HTML).entity(template.render());
+    }
+
+    /** The authorization request's own parameters, carried through the forms (repeats never reach here). */
+    private static Map<String, String> carried(AuthorizeRequest request) {
+        return request.params().singles(AuthorizeRequest.KNOWN);
+    }
+
+    private static List<Pages.Hidden> hidden(AuthorizeRequest request) {
+        return carried(request).entrySet().stream().map(e -> new Pages.Hidden(e.getKey(), e.getValue())).toList();
+    }
+}

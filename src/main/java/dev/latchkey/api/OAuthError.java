@@ -1,0 +1,18 @@
+package dev.latchkey.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The OAuth error body (RFC 6749 §5.2), never cached. */
+public record OAuthError(@JsonProperty("error") String error,
+                         @JsonProperty("error_description") String errorDescription) {
+
+    public static Response.ResponseBuilder response(int status, String error, String description) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .entity(new OAuthError(error, description));
+    }
+}

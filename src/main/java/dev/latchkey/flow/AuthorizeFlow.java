@@ -1,0 +1,219 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.policy.AuthorizeDecision;
+import dev.latchkey.policy.AuthorizeDecision.Accepted;
+import dev.latchkey.policy.AuthorizePolicy;
+import dev.latchkey.policy.AuthorizeRequest;
+import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.Refusal;
+import dev.latchkey.policy.Scopes;
+import dev.latchkey.store.AuthorizationCodeRepository;
+import dev.latchkey.store.ConsentRepository;
+import dev.latchkey.store.LoginSessionRepository;
+import dev.latchkey.store.ScopeEntity;
+import dev.latchkey.store.ScopeRepository;
+import dev.latchkey.store.UserEntity;
+import dev.latchkey.store.UserRepository;
+import dev.latchkey.token.OpaqueTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The authorization endpoint's work: check the request (policy), find the browser's login, and once the
+ * user has consented, issue the code. Every step re-checks the whole request: a form post carries the
+ * original parameters and gets no more trust than the first GET did.
+ */
+@ApplicationScoped
+public class AuthorizeFlow {
+
+    /** What the browser sees next. */
+    public sealed interface Step {
+        /** The request is invalid: an error page, or an error redirect when {@code redirectUri} is set. */
+        record Refused(AuthorizeDecision.Refused decision) implements Step {
+        }
+
+        /** Nobody is logged in in this browser. */
+        record Login(Accepted request) implements Step {
+        }
+
+        /** The user must allow or deny these scopes for this client. */
+        record Consent(Accepted request, List<ScopeLine> scopes) implements Step {
+        }
+
+        /** Done: the code was issued. */
+        record Issued(Accepted request, String code) implements Step {
+        }
+    }
+
+    public record ScopeLine(String name, String description) {
+    }
+
+    /** Outcome of a login form. */
+    public sealed interface LoginResult {
+        record Refused(AuthorizeDecision.Refused decision) implements LoginResult {
+        }
+
+        record Throttled(Duration retryAfter) implements LoginResult {
+        }
+
+        /** {@code request} is the (still valid) authorization request, for showing the form again. */
+        record WrongCredentials(Accepted request) implements LoginResult {
+        }
+
+        /** {@code sessionToken} is the new cookie value (a fresh one: no session fixation). */
+        record LoggedIn(String sessionToken) implements LoginResult {
+        }
+    }
+
+    private final ClientLookup clients;
+    private final ScopeRepository scopes;
+    private final UserRepository users;
+    private final LoginSessionRepository sessions;
+    private final ConsentRepository consents;
+    private final AuthorizationCodeRepository codes;
+    private final PasswordHasher passwords;
+    private final Throttle throttle;
+    private final LatchkeyConfig config;
+    private final Clock clock;
+
+    public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, UserRepository users,
+                         LoginSessionRepository sessions, ConsentRepository consents, AuthorizationCodeRepository codes,
+                         PasswordHasher passwords, Throttle throttle, LatchkeyConfig config, Clock clock) {
+        this.clients = clients;
+        this.scopes = scopes;
+        this.users = users;
+        this.sessions = sessions;
+        this.consents = consents;
+        this.codes = codes;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A GET (or form POST) of the authorization request. */
+    @Transactional
+    public Step begin(AuthorizeRequest request, String sessionToken) {
+        AuthorizeDecision decision = decide(request);
+        if (decision instanceof AuthorizeDecision.Refused refused) {
+            return new Step.Refused(refused);
+        }
+        Accepted accepted = (Accepted) decision;
+        Optional<UUID> user = userOf(sessionToken);
+        if (user.isEmpty()) {
+            return new Step.Login(accepted);
+        }
+        Set<String> granted = consents.scopes(user.get(), accepted.client().clientId());
+        if (granted.containsAll(accepted.scopes())) {
+            return new Step.Issued(accepted, issue(accepted, user.get()));
+        }
+        return new Step.Consent(accepted, describe(accepted.scopes()));
+    }
+
+    /** The login form. The password check runs outside any transaction. */
+    public LoginResult login(AuthorizeRequest request, String username, String password, String address) {
+        AuthorizeDecision decision = check(request);
+        if (decision instanceof AuthorizeDecision.Refused refused) {
+            return new LoginResult.Refused(refused);
+        }
+        var login = config.login();
+        String userKey = "login:user:" + username;
+        String addressKey = "login:addr:" + address;
+        Optional<Duration> wait = throttle.blocked(userKey, login.maxFailuresPerUsername(), login.throttleWindow())
+                .or(() -> throttle.blocked(addressKey, login.maxFailuresPerAddress(), login.throttleWindow()));
+        if (wait.isPresent()) {
+            return new LoginResult.Throttled(wait.get());
+        }
+        Optional<UserEntity> user = findUser(username);
+        // same bcrypt cost whether or not the user exists: the answer time tells nothing
+        boolean ok = passwords.verify(password, user.map(u -> u.passwordHash).orElse(null));
+        if (!ok) {
+            throttle.fail(userKey, login.throttleWindow());
+            throttle.fail(addressKey, login.throttleWindow());
+            return new LoginResult.WrongCredentials((Accepted) decision);
+        }
+        throttle.reset(userKey);
+        return new LoginResult.LoggedIn(startSession(user.get().id));
+    }
+
+    /** The consent form: allow issues the code, deny sends access_denied. */
+    @Transactional
+    public Step consent(AuthorizeRequest request, String sessionToken, boolean allow) {
+        AuthorizeDecision decision = decide(request);
+        if (decision instanceof AuthorizeDecision.Refused refused) {
+            return new Step.Refused(refused);
+        }
+        Accepted accepted = (Accepted) decision;
+        Optional<UUID> user = userOf(sessionToken);
+        if (user.isEmpty()) {
+            return new Step.Login(accepted);
+        }
+        if (!allow) {
+            return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(Reason.USER_DENIED),
+                    accepted.redirectUri(), accepted.state()));
+        }
+        consents.grant(user.get(), accepted.client().clientId(), accepted.scopes(), clock.instant());
+        return new Step.Issued(accepted, issue(accepted, user.get()));
+    }
+
+    @Transactional
+    public AuthorizeDecision check(AuthorizeRequest request) {
+        return decide(request);
+    }
+
+    private AuthorizeDecision decide(AuthorizeRequest request) {
+        String clientId = request.clientId();
+        ClientView client = clientId == null ? null : clients.find(clientId).orElse(null);
+        String scope = request.params().get(AuthorizeRequest.SCOPE);
+        Set<String> existing = scope == null ? Set.of()
+                : Scopes.parse(scope).map(scopes::existing).orElse(Set.of());
+        return AuthorizePolicy.check(request, client, existing);
+    }
+
+    @Transactional
+    Optional<UserEntity> findUser(String username) {
+        return username == null ? Optional.empty() : users.findByUsername(username);
+    }
+
+    @Transactional
+    String startSession(UUID userId) {
+        String token = OpaqueTokens.newToken();
+        Instant now = clock.instant();
+        sessions.insert(OpaqueTokens.hash(token), userId, now, now.plus(config.session().lifetime()));
+        return token;
+    }
+
+    private Optional<UUID> userOf(String sessionToken) {
+        return sessionToken == null ? Optional.empty()
+                : sessions.userOf(OpaqueTokens.hash(sessionToken), clock.instant());
+    }
+
+    private String issue(Accepted accepted, UUID userId) {
+        String code = OpaqueTokens.newToken();
+        Instant now = clock.instant();
+        codes.insert(OpaqueTokens.hash(code), accepted.client().clientId(), userId, accepted.redirectUriSent(),
+                Scopes.format(accepted.scopes()), accepted.codeChallenge(), now, now.plus(config.code().lifetime()));
+        return code;
+    }
+
+    private List<ScopeLine> describe(Set<String> names) {
+        return names.stream()
+                .map(name -> {
+                    ScopeEntity scope = scopes.findById(name);
+                    return new ScopeLine(name, scope == null ? "" : scope.description);
+                })
+                .sorted(Comparator.comparing(ScopeLine::name))
+                .toList();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.latchkey.policy;
+
+import java.util.List;
+import java.util.Set;
+
+/** An authorization request (RFC 6749 §4.1.1 with RFC 7636 §4.3), as its parameters arrived. */
+public record AuthorizeRequest(Parameters params) {
+    public static final String CLIENT_ID = "client_id";
+    public static final String REDIRECT_URI = "redirect_uri";
+    public static final String RESPONSE_TYPE = "response_type";
+    public static final String SCOPE = "scope";
+    public static final String STATE = "state";
+    public static final String CODE_CHALLENGE = "code_challenge";
+    public static final String CODE_CHALLENGE_METHOD = "code_challenge_method";
+
+    /** The parameters this server reads; any other is ignored (RFC 6749 §3.1). */
+    public static final List<String> KNOWN = List.of(CLIENT_ID, REDIRECT_URI, RESPONSE_TYPE, SCOPE, STATE,
+            CODE_CHALLENGE, CODE_CHALLENGE_METHOD);
+    static final Set<String> CHECKED_FOR_REPEATS = Set.of(RESPONSE_TYPE, SCOPE, STATE, CODE_CHALLENGE,
+            CODE_CHALLENGE_METHOD);
+
+    public String clientId() {
+        return params.get(CLIENT_ID);
+    }
+
+    public String state() {
+        return params.get(STATE);
+    }
+}

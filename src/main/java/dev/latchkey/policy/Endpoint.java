@@ -1,0 +1,26 @@
+package dev.latchkey.policy;
+
+import java.util.Set;
+
+/** The OAuth endpoints, each with the error codes SPEC §3 documents for it, per profile. */
+public enum Endpoint {
+    /** Errors on the redirect back to the client (and, for unsafe ones, on the error page). */
+    AUTHORIZE(Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "forbidden_scope", "access_denied"),
+            Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "unauthorized_client", "access_denied")),
+    /** Token, revocation and introspection: JSON bodies. */
+    TOKEN(Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error"),
+            Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error", "invalid_grant",
+                    "unauthorized_client", "invalid_scope"));
+
+    private final Set<String> strictCodes;
+    private final Set<String> rfc6749Codes;
+
+    Endpoint(Set<String> strictCodes, Set<String> rfc6749Codes) {
+        this.strictCodes = strictCodes;
+        this.rfc6749Codes = rfc6749Codes;
+    }
+
+    public Set<String> documentedCodes(ErrorProfile profile) {
+        return profile == ErrorProfile.STRICT ? strictCodes : rfc6749Codes;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.latchkey.ui;
+
+import dev.latchkey.flow.AuthorizeFlow.ScopeLine;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import java.util.List;
+
+/** The login, consent and error pages (templates/Pages/*.html), checked at build time. */
+@CheckedTemplate(basePath = "Pages")
+public class Pages {
+
+    /** A parameter of the authorization request, carried through a form as a hidden field. */
+    public record Hidden(String name, String value) {
+    }
+
+    public static native TemplateInstance login(String clientName, List<Hidden> request, String csrf,
+                                                String username, String message);
+
+    public static native TemplateInstance consent(String clientName, List<ScopeLine> scopes, List<Hidden> request,
+                                                  String csrf);
+
+    public static native TemplateInstance error(String title, String description);
+}
