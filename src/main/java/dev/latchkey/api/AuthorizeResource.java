@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -94,7 +95,7 @@ public class AuthorizeResource {
         }
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
         return Response.seeOther(URI.create("/oauth2/authorize?" + FormEncoding.encode(carried(request))))
-                .cookie(session.cookie(in.sessionToken())).build();
+                .header(HttpHeaders.SET_COOKIE, session.setCookie(in.sessionToken())).build();
     }
 
     @POST
@@ -121,7 +122,7 @@ public class AuthorizeResource {
             String value = cookie != null ? cookie : BrowserSession.newValue();
             var response = page(200, Pages.login(login.request().client().name(),
                     hidden(login.request().request()), BrowserSession.csrfToken(value), null, null));
-            return (cookie != null ? response : response.cookie(session.cookie(value))).build();
+            return (cookie != null ? response : response.header(HttpHeaders.SET_COOKIE, session.setCookie(value))).build();
         }
         if (step instanceof Step.Consent consent) {
             return page(200, Pages.consent(consent.request().client().name(), consent.scopes(),

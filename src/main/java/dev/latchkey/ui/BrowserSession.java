@@ -4,7 +4,6 @@ import dev.latchkey.config.Issuer;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.NewCookie;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,15 +34,10 @@ public class BrowserSession {
         return OpaqueTokens.newToken();
     }
 
-    public NewCookie cookie(String value) {
-        return new NewCookie.Builder(COOKIE)
-                .value(value)
-                .path(PATH)
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite(NewCookie.SameSite.LAX)
-                .maxAge((int) Math.min(Integer.MAX_VALUE, maxAgeSeconds))
-                .build();
+    /** The {@code Set-Cookie} header value (written by hand: no legacy {@code Version=1} attribute). */
+    public String setCookie(String value) {
+        return COOKIE + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : "");
     }
 
     public static String csrfToken(String cookieValue) {

@@ -1,0 +1,47 @@
+package dev.latchkey.oauth;
+
+import dev.latchkey.support.Admin;
+import dev.latchkey.support.Browser;
+import dev.latchkey.support.OAuth;
+import dev.latchkey.support.Pkce;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@code latchkey.errors.profile=rfc6749}: the same reasons, as the plain RFC 6749 codes (SPEC §3.3). */
+@QuarkusTest
+@TestProfile(Rfc6749ProfileTest.Rfc6749.class)
+class Rfc6749ProfileTest {
+
+    public static class Rfc6749 implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("latchkey.errors.profile", "rfc6749");
+        }
+    }
+
+    @Test
+    void whenScopeForbiddenThenInvalidScope() {
+        OAuth app = OAuth.confidential();
+        Map<String, String> params = app.params(Pkce.create());
+        params.put("scope", Admin.scope());
+        var q = Browser.query(new Browser().get(OAuth.authorizeUrl(params)).header("Location"));
+        assertEquals("invalid_scope", q.get("error"));
+    }
+
+    @Test
+    void whenClientNotEnabledForCodeThenUnauthorizedClient() {
+        var body = Admin.clientBody("confidential", List.of(Admin.scope()));
+        body.put("grant_types", List.of("client_credentials"));
+        String clientId = Admin.createClient(body).then().statusCode(201).extract().path("client_id");
+        var r = new Browser().get("/oauth2/authorize?client_id=" + clientId + "&response_type=code&redirect_uri="
+                + OAuth.enc(OAuth.REDIRECT));
+        assertEquals("unauthorized_client", Browser.query(r.header("Location")).get("error"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.latchkey.policy;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builder for client views in policy tests. */
+final class TestClients {
+    private String clientId = "client-1";
+    private ClientType type = ClientType.CONFIDENTIAL;
+    private List<String> redirectUris = List.of("https://app.example/cb");
+    private Set<String> allowed = Set.of("read", "write");
+    private Set<String> defaults = Set.of("read");
+    private Set<GrantType> grants = EnumSet.allOf(GrantType.class);
+    private boolean requirePkce = true;
+    private boolean enabled = true;
+
+    static TestClients confidential() {
+        return new TestClients();
+    }
+
+    static TestClients publicClient() {
+        TestClients c = new TestClients();
+        c.type = ClientType.PUBLIC;
+        c.grants = EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        return c;
+    }
+
+    TestClients id(String id) {
+        this.clientId = id;
+        return this;
+    }
+
+    TestClients redirectUris(String... uris) {
+        this.redirectUris = List.of(uris);
+        return this;
+    }
+
+    TestClients defaults(String... scopes) {
+        this.defaults = Set.of(scopes);
+        return this;
+    }
+
+    TestClients grants(GrantType... grants) {
+        this.grants = grants.length == 0 ? EnumSet.noneOf(GrantType.class) : EnumSet.of(grants[0], grants);
+        return this;
+    }
+
+    TestClients pkceOptional() {
+        this.requirePkce = false;
+        return this;
+    }
+
+    TestClients disabled() {
+        this.enabled = false;
+        return this;
+    }
+
+    ClientView build() {
+        return new ClientView(clientId, "Test app", type, type == ClientType.CONFIDENTIAL ? new byte[32] : null,
+                redirectUris, allowed, defaults, grants, requirePkce, enabled, Instant.EPOCH, Instant.EPOCH);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.latchkey.support;
+
+import io.restassured.response.Response;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+
+/** A browser without JavaScript: keeps the session cookie, reads and submits the forms, follows nothing by itself. */
+public final class Browser {
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    private String cookie;
+    private Response last;
+
+    public Response get(String pathAndQuery) {
+        var spec = given().redirects().follow(false).urlEncodingEnabled(false);
+        if (cookie != null) {
+            spec.cookie("latchkey_session", cookie);
+        }
+        return remember(spec.get(pathAndQuery));
+    }
+
+    /** Submits the page's form to {@code action} with its hidden fields plus {@code fields}. */
+    public Response submit(String action, Map<String, String> fields) {
+        Map<String, String> form = hiddenFields(last.asString());
+        form.putAll(fields);
+        return post(action, form);
+    }
+
+    public Response post(String action, Map<String, String> form) {
+        var spec = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        if (cookie != null) {
+            spec.cookie("latchkey_session", cookie);
+        }
+        form.forEach(spec::formParam);
+        return remember(spec.post(action));
+    }
+
+    public String cookie() {
+        return cookie;
+    }
+
+    public void cookie(String value) {
+        this.cookie = value;
+    }
+
+    private Response remember(Response response) {
+        String set = response.header("Set-Cookie");
+        if (set != null && set.startsWith("latchkey_session=")) {
+            cookie = set.substring("latchkey_session=".length(), set.indexOf(';'));
+        }
+        last = response;
+        return response;
+    }
+
+    public static Map<String, String> hiddenFields(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher m = HIDDEN.matcher(html);
+        while (m.find()) {
+            fields.put(m.group(1), unescape(m.group(2)));
+        }
+        return fields;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    /** The query parameters of a redirect's Location. */
+    public static Map<String, String> query(String location) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = URI.create(location).getRawQuery();
+        if (query == null) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+}
