@@ -272,7 +272,7 @@ class AuthorizeEndpointTest {
         Map<String, String> form = Browser.hiddenFields(browser.get(OAuth.authorizeUrl(params)).asString());
         form.put("username", app.username);
         form.put("password", OAuth.PASSWORD);
-        Response r = given().redirects().follow(false).header("Origin", "null")
+        Response r = given().redirects().follow(false).header("Origin", "null").header("X-Forwarded-For", browser.address())
                 .cookie("latchkey_session", browser.cookie()).formParams(form).post("/oauth2/authorize/login");
         assertEquals(303, r.statusCode());
     }
@@ -307,6 +307,21 @@ class AuthorizeEndpointTest {
         long retryAfter = Long.parseLong(blocked.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 300, "Retry-After " + retryAfter);
         assertPageHeaders(blocked);
+    }
+
+    @Test
+    void whenTooManyFailuresFromOneAddressThen429ForEveryUsername() {
+        OAuth app = OAuth.confidential();
+        Browser browser = new Browser();
+        browser.get(OAuth.authorizeUrl(app.params(Pkce.create())));
+        for (int i = 0; i < 20; i++) {
+            browser.submit("/oauth2/authorize/login", Map.of("username", "guess-" + i, "password", "wrong-password"))
+                    .then().statusCode(200);
+        }
+        browser.submit("/oauth2/authorize/login", Map.of("username", app.username, "password", OAuth.PASSWORD))
+                .then().statusCode(429);
+        // another address is not affected
+        assertEquals(303, app.login(new Browser(), app.params(Pkce.create())).statusCode());
     }
 
     @Test

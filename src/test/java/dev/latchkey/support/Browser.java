@@ -14,13 +14,16 @@ import static io.restassured.RestAssured.given;
 
 /** A browser without JavaScript: keeps the session cookie, reads and submits the forms, follows nothing by itself. */
 public final class Browser {
+    private static final java.util.Random RANDOM = new java.util.Random();
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
+    /** Each browser comes from an address of its own (the test profile trusts X-Forwarded-For). */
+    private final String address = "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     private String cookie;
     private Response last;
 
     public Response get(String pathAndQuery) {
-        var spec = given().redirects().follow(false).urlEncodingEnabled(false);
+        var spec = given().redirects().follow(false).urlEncodingEnabled(false).header("X-Forwarded-For", address);
         if (cookie != null) {
             spec.cookie("latchkey_session", cookie);
         }
@@ -35,12 +38,17 @@ public final class Browser {
     }
 
     public Response post(String action, Map<String, String> form) {
-        var spec = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        var spec = given().redirects().follow(false).header("X-Forwarded-For", address)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8");
         if (cookie != null) {
             spec.cookie("latchkey_session", cookie);
         }
         form.forEach(spec::formParam);
         return remember(spec.post(action));
+    }
+
+    public String address() {
+        return address;
     }
 
     public String cookie() {
