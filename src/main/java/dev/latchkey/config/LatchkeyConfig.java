@@ -20,6 +20,11 @@ public interface LatchkeyConfig {
     /** Management API key. Required in production; generated per run in dev mode. */
     Optional<String> adminApiKey();
 
+    /** Base64 of 32 random bytes: encrypts private signing keys at rest (AES-GCM). Required in production. */
+    Optional<String> keyEncryptionKey();
+
+    Token token();
+
     Database database();
 
     Password password();
@@ -31,6 +36,31 @@ public interface LatchkeyConfig {
     Login login();
 
     Code code();
+
+    ClientAuth clientAuth();
+
+    interface Token {
+        /** Access token (JWT) lifetime. */
+        @WithDefault("10m")
+        Duration accessLifetime();
+
+        /** Refresh token lifetime; each rotation starts a new one. */
+        @WithDefault("14d")
+        Duration refreshLifetime();
+
+        /** The {@code aud} of access tokens; by default the issuer. */
+        Optional<String> audience();
+
+        /** ES256 (default) or RS256, for keys generated from now on. */
+        @WithDefault("ES256")
+        SigningAlgorithm signingAlgorithm();
+
+        /** How often an instance re-reads the signing keys (to see a rotation made by another). */
+        @WithDefault("10s")
+        Duration keyRefreshInterval();
+    }
+
+    enum SigningAlgorithm { ES256, RS256 }
 
     interface Database {
         /** Dev and test only: create the configured database on the local server when it does not exist. */
@@ -66,6 +96,19 @@ public interface LatchkeyConfig {
 
         /** Failed logins per client address within the window. */
         @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        @WithDefault("5m")
+        Duration throttleWindow();
+    }
+
+    interface ClientAuth {
+        /** Failed client authentications per client within the window before it is refused (429). */
+        @WithDefault("10")
+        int maxFailuresPerClient();
+
+        /** Failed client authentications per address within the window. */
+        @WithDefault("50")
         int maxFailuresPerAddress();
 
         @WithDefault("5m")

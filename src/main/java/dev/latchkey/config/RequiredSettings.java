@@ -1,6 +1,7 @@
 package dev.latchkey.config;
 
 import io.quarkus.runtime.configuration.ConfigUtils;
+import dev.latchkey.token.KeyEncryption;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -29,6 +30,12 @@ public class RequiredSettings {
         }
         if (prod && config.adminApiKey().filter(v -> !v.isBlank()).isEmpty()) {
             problems.add("required setting LATCHKEY_ADMIN_API_KEY is not set");
+        }
+        if (config.keyEncryptionKey().filter(v -> !v.isBlank()).isEmpty()) {
+            problems.add("required setting LATCHKEY_KEY_ENCRYPTION_KEY is not set (base64 of 32 random bytes: "
+                    + "openssl rand -base64 32)");
+        } else if (KeyEncryption.decode(config.keyEncryptionKey().get()).isEmpty()) {
+            problems.add("LATCHKEY_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32)");
         }
         if (config.code().lifetime().isNegative() || config.code().lifetime().isZero()
                 || config.code().lifetime().getSeconds() > 60) {

@@ -33,6 +33,14 @@ public class Throttle {
         store.fail(key, now, now.minus(window));
     }
 
+    /** Counts a failure; returns how long {@code key} is now blocked, if this failure reached the limit. */
+    @Transactional
+    public Optional<Duration> failAndCheck(String key, int limit, Duration window) {
+        var now = clock.instant();
+        var counted = store.fail(key, now, now.minus(window));
+        return Throttling.retryAfter(counted.start(), counted.failures(), now, limit, window);
+    }
+
     @Transactional
     public void reset(String key) {
         store.reset(key);

@@ -31,6 +31,32 @@ public enum ErrorProfile {
         both(Reason.USER_DENIED, "access_denied", 400);
         split(Reason.SCOPE_NOT_ALLOWED, "forbidden_scope", "invalid_scope", 400);
         split(Reason.CLIENT_CODE_GRANT_NOT_ALLOWED, "access_denied", "unauthorized_client", 400);
+
+        // Token endpoint (and revocation, introspection). The request itself:
+        for (Reason r : new Reason[] {Reason.REQUEST_CONTENT_TYPE, Reason.REQUEST_MALFORMED,
+                Reason.REQUEST_PARAMETER_REPEATED, Reason.GRANT_TYPE_MISSING, Reason.CODE_MISSING,
+                Reason.REFRESH_TOKEN_MISSING, Reason.PKCE_VERIFIER_MALFORMED, Reason.TOKEN_MISSING}) {
+            both(r, "invalid_request", 400);
+        }
+        both(Reason.REQUEST_THROTTLED, "invalid_request", 429);
+        for (Reason r : new Reason[] {Reason.CLIENT_AUTH_MISSING, Reason.CLIENT_AUTH_MULTIPLE,
+                Reason.CLIENT_AUTH_MALFORMED, Reason.CLIENT_AUTH_FAILED}) {
+            both(r, "invalid_client", 401);
+        }
+        both(Reason.GRANT_TYPE_UNSUPPORTED, "unsupported_grant_type", 400);
+        split(Reason.GRANT_TYPE_NOT_ALLOWED, "unsupported_grant_type", "unauthorized_client", 400);
+        // The grant presented is not good: invalid_grant in RFC 6749, invalid_request in the strict profile.
+        for (Reason r : new Reason[] {Reason.CODE_UNKNOWN, Reason.CODE_EXPIRED, Reason.CODE_REUSED,
+                Reason.CODE_OTHER_CLIENT, Reason.REDIRECT_URI_MISMATCH, Reason.PKCE_VERIFIER_MISSING,
+                Reason.PKCE_VERIFIER_MISMATCH, Reason.PKCE_VERIFIER_UNEXPECTED, Reason.REFRESH_TOKEN_UNKNOWN,
+                Reason.REFRESH_TOKEN_EXPIRED, Reason.REFRESH_TOKEN_REVOKED, Reason.REFRESH_TOKEN_REUSED,
+                Reason.REFRESH_TOKEN_OTHER_CLIENT}) {
+            split(r, "invalid_request", "invalid_grant", 400);
+        }
+        for (Reason r : new Reason[] {Reason.TOKEN_SCOPE_MALFORMED, Reason.TOKEN_SCOPE_NOT_ALLOWED,
+                Reason.TOKEN_SCOPE_BROADER, Reason.TOKEN_SCOPE_NONE}) {
+            split(r, "invalid_request", "invalid_scope", 400);
+        }
     }
 
     private static void both(Reason reason, String code, int status) {

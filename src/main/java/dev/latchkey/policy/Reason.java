@@ -29,7 +29,50 @@ public enum Reason {
     PKCE_METHOD_UNSUPPORTED(Endpoint.AUTHORIZE, true, "code_challenge_method must be S256"),
     PKCE_CHALLENGE_MALFORMED(Endpoint.AUTHORIZE, true,
             "code_challenge must be 43 base64url characters (the S256 hash of the verifier)"),
-    USER_DENIED(Endpoint.AUTHORIZE, true, "the resource owner denied the request");
+    USER_DENIED(Endpoint.AUTHORIZE, true, "the resource owner denied the request"),
+
+    // Token, revocation and introspection endpoints: the request itself.
+    REQUEST_CONTENT_TYPE(Endpoint.TOKEN, false, "the body must be application/x-www-form-urlencoded"),
+    REQUEST_MALFORMED(Endpoint.TOKEN, false, "the body is not a valid application/x-www-form-urlencoded form"),
+    REQUEST_PARAMETER_REPEATED(Endpoint.TOKEN, false, "a parameter is repeated"),
+    REQUEST_THROTTLED(Endpoint.TOKEN, false, "too many failed client authentications; retry later"),
+    // Client authentication (RFC 6749 §2.3).
+    CLIENT_AUTH_MISSING(Endpoint.TOKEN, false, "no client authentication: send HTTP Basic, or client_id and "
+            + "client_secret in the body, or client_id alone for a public client"),
+    CLIENT_AUTH_MULTIPLE(Endpoint.TOKEN, false, "more than one client authentication method was used"),
+    CLIENT_AUTH_MALFORMED(Endpoint.TOKEN, false, "the Authorization header is not valid HTTP Basic"),
+    CLIENT_AUTH_FAILED(Endpoint.TOKEN, false, "client authentication failed"),
+    // Grant types.
+    GRANT_TYPE_MISSING(Endpoint.TOKEN, false, "grant_type is missing"),
+    GRANT_TYPE_UNSUPPORTED(Endpoint.TOKEN, false,
+            "grant_type is not supported (authorization_code, refresh_token, client_credentials)"),
+    GRANT_TYPE_NOT_ALLOWED(Endpoint.TOKEN, false, "grant_type is not enabled for this client"),
+    // authorization_code (RFC 6749 §4.1.3, RFC 7636 §4.6).
+    CODE_MISSING(Endpoint.TOKEN, false, "code is missing"),
+    CODE_UNKNOWN(Endpoint.TOKEN, false, "code is not valid"),
+    CODE_EXPIRED(Endpoint.TOKEN, false, "code has expired"),
+    CODE_REUSED(Endpoint.TOKEN, false, "code was already used; the tokens issued from it are revoked"),
+    CODE_OTHER_CLIENT(Endpoint.TOKEN, false, "code was issued to another client"),
+    REDIRECT_URI_MISMATCH(Endpoint.TOKEN, false, "redirect_uri differs from the authorization request"),
+    PKCE_VERIFIER_MISSING(Endpoint.TOKEN, false, "code_verifier is missing (the code was issued with a code_challenge)"),
+    PKCE_VERIFIER_MALFORMED(Endpoint.TOKEN, false, "code_verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~"),
+    PKCE_VERIFIER_MISMATCH(Endpoint.TOKEN, false, "code_verifier does not match the code_challenge"),
+    PKCE_VERIFIER_UNEXPECTED(Endpoint.TOKEN, false, "code_verifier was sent for a code issued without a code_challenge"),
+    // refresh_token (RFC 6749 §6).
+    REFRESH_TOKEN_MISSING(Endpoint.TOKEN, false, "refresh_token is missing"),
+    REFRESH_TOKEN_UNKNOWN(Endpoint.TOKEN, false, "refresh_token is not valid"),
+    REFRESH_TOKEN_EXPIRED(Endpoint.TOKEN, false, "refresh_token has expired"),
+    REFRESH_TOKEN_REVOKED(Endpoint.TOKEN, false, "refresh_token was revoked"),
+    REFRESH_TOKEN_REUSED(Endpoint.TOKEN, false,
+            "refresh_token was already used; every token of its grant is revoked"),
+    REFRESH_TOKEN_OTHER_CLIENT(Endpoint.TOKEN, false, "refresh_token was issued to another client"),
+    // scope at the token endpoint.
+    TOKEN_SCOPE_MALFORMED(Endpoint.TOKEN, false, "scope is malformed (RFC 6749 §3.3: names separated by single spaces)"),
+    TOKEN_SCOPE_NOT_ALLOWED(Endpoint.TOKEN, false, "scope names a scope this client may not use"),
+    TOKEN_SCOPE_BROADER(Endpoint.TOKEN, false, "scope asks for more than the grant holds"),
+    TOKEN_SCOPE_NONE(Endpoint.TOKEN, false, "scope is missing and the client has no default scopes"),
+    // revocation and introspection.
+    TOKEN_MISSING(Endpoint.TOKEN, false, "token is missing");
 
     private final Endpoint endpoint;
     private final boolean redirectable;

@@ -26,6 +26,25 @@ public class ConsentRepository {
         return new TreeSet<>(rows);
     }
 
+    public record Row(String clientId, String clientName, List<String> scopes, Instant grantedAt, Instant updatedAt) {
+    }
+
+    public List<Row> forUser(UUID userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select c.client_id, cl.name, c.scopes, c.granted_at, c.updated_at
+                        from consent c join client cl on cl.client_id = c.client_id
+                        where c.user_id = ?1 order by c.client_id""")
+                .setParameter(1, userId).getResultList();
+        return rows.stream().map(r -> new Row((String) r[0], (String) r[1], List.of((String[]) r[2]),
+                Rows.instant(r[3]), Rows.instant(r[4]))).toList();
+    }
+
+    public boolean delete(UUID userId, String clientId) {
+        return em.createNativeQuery("delete from consent where user_id = ?1 and client_id = ?2")
+                .setParameter(1, userId).setParameter(2, clientId).executeUpdate() > 0;
+    }
+
     /**
      * Adds scopes to the user's consent for the client in one statement, so concurrent submissions
      * merge instead of one overwriting the other.

@@ -24,6 +24,11 @@ public class ScopeRepository implements PanacheRepositoryBase<ScopeEntity, Strin
                 .setParameter("names", names).getResultList());
     }
 
+    public List<String> allNames() {
+        return getEntityManager().createQuery("select s.name from ScopeEntity s order by s.name", String.class)
+                .getResultList();
+    }
+
     public long clientsUsing(String name) {
         return ((Number) getEntityManager()
                 .createNativeQuery("select count(*) from client_allowed_scope where scope_name = ?1")

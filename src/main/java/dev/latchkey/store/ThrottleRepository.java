@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,10 +45,6 @@ public class ThrottleRepository {
     }
 
     private static Window window(Object[] row) {
-        Object start = row[0];
-        Instant instant = start instanceof OffsetDateTime odt ? odt.toInstant()
-                : start instanceof java.sql.Timestamp ts ? ts.toInstant()
-                : start instanceof Instant i ? i : OffsetDateTime.parse(start.toString()).withOffsetSameInstant(ZoneOffset.UTC).toInstant();
-        return new Window(instant, ((Number) row[1]).intValue());
+        return new Window(Rows.instant(row[0]), ((Number) row[1]).intValue());
     }
 }

@@ -1,8 +1,7 @@
 package dev.latchkey.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.latchkey.policy.Hashes;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -35,15 +34,11 @@ public final class OpaqueTokens {
     }
 
     public static byte[] hash(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256(value);
     }
 
     /** Constant-time comparison of a presented value against a stored hash. */
     public static boolean matches(byte[] storedHash, String presented) {
-        return storedHash != null && presented != null && MessageDigest.isEqual(storedHash, hash(presented));
+        return Hashes.matches(storedHash, presented);
     }
 }

@@ -1,0 +1,65 @@
+package dev.latchkey.admin;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.latchkey.flow.NotFound;
+import dev.latchkey.flow.SigningKeyFlow;
+import dev.latchkey.flow.SigningKeyFlow.KeyInfo;
+import dev.latchkey.policy.Quote;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The signing keys (public halves only) and their rotation. */
+@Path("/api/v1/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "keys")
+public class KeyResource {
+
+    public record KeyResponse(String kid, String algorithm, boolean active, @JsonRawValue String publicJwk,
+                              Instant createdAt, Instant retiredAt) {
+        static KeyResponse of(KeyInfo k) {
+            return new KeyResponse(k.kid(), k.algorithm(), k.retiredAt() == null, k.publicJwk(), k.createdAt(),
+                    k.retiredAt());
+        }
+    }
+
+    private final SigningKeyFlow keys;
+
+    public KeyResource(SigningKeyFlow keys) {
+        this.keys = keys;
+    }
+
+    /** The published keys: the active one and those retired less than a token lifetime ago. */
+    @GET
+    public List<KeyResponse> list() {
+        return keys.list().stream().map(KeyResponse::of).toList();
+    }
+
+    @GET
+    @Path("{kid}")
+    public KeyResponse get(@RestPath String kid) {
+        return keys.list().stream().filter(k -> k.kid().equals(kid)).findFirst().map(KeyResponse::of)
+                .orElseThrow(() -> new NotFound("no published key with kid " + Quote.of(kid)));
+    }
+
+    /** Adds a new active key; the previous one keeps verifying (and stays in the JWKS) until its tokens expire. */
+    @POST
+    @Path("rotate")
+    @APIResponse(responseCode = "201", description = "The new active key")
+    public RestResponse<KeyResponse> rotate(UriInfo uri) {
+        KeyInfo created = keys.rotate();
+        return RestResponse.ResponseBuilder.<KeyResponse>created(
+                        uri.getBaseUriBuilder().path("api/v1/keys").path(created.kid()).build())
+                .entity(KeyResponse.of(created)).build();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.latchkey.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.flow.TokenFlow;
+import dev.latchkey.flow.TokenStatusFlow;
+import dev.latchkey.policy.ErrorProfile;
+import dev.latchkey.policy.Refusal;
+import dev.latchkey.policy.ThrottledRefusal;
+import dev.latchkey.policy.TokenRequest;
+import dev.latchkey.policy.WireError;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.function.Supplier;
+
+/**
+ * {@code /oauth2/token}, {@code /oauth2/revoke}, {@code /oauth2/introspect}: forms in, JSON out, never
+ * cached. The body is read raw so that a wrong content type, a bad escape or a repeated parameter is an
+ * OAuth {@code invalid_request} like any other, not a framework error.
+ */
+@Path("/oauth2")
+@Tag(name = "oauth2")
+public class TokenResource {
+
+    /** RFC 6749 §5.1. */
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken) {
+    }
+
+    private final TokenFlow tokens;
+    private final TokenStatusFlow status;
+    private final ErrorProfile profile;
+
+    public TokenResource(TokenFlow tokens, TokenStatusFlow status, LatchkeyConfig config) {
+        this.tokens = tokens;
+        this.status = status;
+        this.profile = config.errors().profile();
+    }
+
+    @POST
+    @Path("token")
+    @Operation(summary = "Token request (RFC 6749 §3.2)")
+    public Response token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return answer(() -> {
+            TokenFlow.Tokens t = tokens.token(request(body, headers), address(http));
+            return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope(), t.refreshToken());
+        });
+    }
+
+    @POST
+    @Path("revoke")
+    @Operation(summary = "Token revocation (RFC 7009)")
+    public Response revoke(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return answer(() -> {
+            status.revoke(request(body, headers), address(http));
+            return null;
+        });
+    }
+
+    @POST
+    @Path("introspect")
+    @Operation(summary = "Token introspection (RFC 7662)")
+    public Response introspect(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return answer(() -> status.introspect(request(body, headers), address(http)));
+    }
+
+    private Response answer(Supplier<Object> work) {
+        try {
+            Object entity = work.get();
+            Response.ResponseBuilder ok = Response.ok().header("Cache-Control", "no-store").header("Pragma", "no-cache");
+            return (entity == null ? ok : ok.type(MediaType.APPLICATION_JSON).entity(entity)).build();
+        } catch (Refusal refusal) {
+            WireError wire = profile.wire(refusal.reason());
+            Response.ResponseBuilder error = OAuthError.response(wire.status(), wire.code(), refusal.description());
+            if (wire.status() == 401) {
+                error.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"latchkey\"");
+            }
+            if (refusal instanceof ThrottledRefusal throttled) {
+                error.header("Retry-After", throttled.retryAfter().getSeconds());
+            }
+            return error.build();
+        }
+    }
+
+    private static TokenRequest request(byte[] body, HttpHeaders headers) {
+        return new TokenRequest(FormBody.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body),
+                headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    static String address(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.policy.ClientAuthPolicy;
+import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.Refusal;
+import dev.latchkey.policy.ThrottledRefusal;
+import dev.latchkey.policy.TokenRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authenticates the client of a token, revocation or introspection request. Failures are counted in
+ * PostgreSQL per client and per address (every instance adds to the same counters); once a counter is
+ * over its limit, the instance that saw it refuses that key from memory until the window ends, so a
+ * good request costs no throttle query.
+ */
+@ApplicationScoped
+public class ClientAuthenticator {
+    private final ClientLookup clients;
+    private final Throttle throttle;
+    private final LatchkeyConfig.ClientAuth limits;
+    private final Clock clock;
+    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+
+    public ClientAuthenticator(ClientLookup clients, Throttle throttle, LatchkeyConfig config, Clock clock) {
+        this.clients = clients;
+        this.throttle = throttle;
+        this.limits = config.clientAuth();
+        this.clock = clock;
+    }
+
+    public ClientView authenticate(TokenRequest request, String address) {
+        ClientAuthPolicy.Credentials credentials = ClientAuthPolicy.credentials(request.authorization(),
+                request.params());
+        String clientKey = "client:" + credentials.clientId();
+        String addressKey = "client-addr:" + address;
+        checkBlocked(clientKey);
+        checkBlocked(addressKey);
+        ClientView client = clients.find(credentials.clientId()).orElse(null);
+        try {
+            return ClientAuthPolicy.authenticate(credentials, client);
+        } catch (Refusal refusal) {
+            if (client != null) {
+                fail(clientKey, limits.maxFailuresPerClient());
+            }
+            fail(addressKey, limits.maxFailuresPerAddress());
+            throw refusal;
+        }
+    }
+
+    private void checkBlocked(String key) {
+        Instant until = blockedUntil.get(key);
+        if (until == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(until)) {
+            Duration wait = Duration.between(now, until);
+            throw new ThrottledRefusal(Reason.REQUEST_THROTTLED,
+                    Duration.ofSeconds(Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0))));
+        }
+        blockedUntil.remove(key, until);
+    }
+
+    private void fail(String key, int limit) {
+        Duration window = limits.throttleWindow();
+        throttle.failAndCheck(key, limit, window)
+                .ifPresent(wait -> blockedUntil.put(key, clock.instant().plus(wait)));
+    }
+}

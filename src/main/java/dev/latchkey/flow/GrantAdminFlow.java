@@ -1,0 +1,47 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.policy.Quote;
+import dev.latchkey.store.ConsentRepository;
+import dev.latchkey.store.GrantRepository;
+import dev.latchkey.store.UserEntity;
+import dev.latchkey.store.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The consents a user gave, and withdrawing one (which ends every grant made under it). */
+@ApplicationScoped
+public class GrantAdminFlow {
+    private final UserRepository users;
+    private final ConsentRepository consents;
+    private final GrantRepository grants;
+    private final Clock clock;
+
+    public GrantAdminFlow(UserRepository users, ConsentRepository consents, GrantRepository grants, Clock clock) {
+        this.users = users;
+        this.consents = consents;
+        this.grants = grants;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<ConsentRepository.Row> list(String username) {
+        return consents.forUser(user(username).id);
+    }
+
+    /** Deletes the consent and revokes the user's grants to the client: refresh tokens and access tokens end. */
+    @Transactional
+    public void revoke(String username, String clientId) {
+        UserEntity user = user(username);
+        if (!consents.delete(user.id, clientId)) {
+            throw new NotFound("user " + Quote.of(username) + " has no grant for client " + Quote.of(clientId));
+        }
+        grants.revokeFamilies(user.id, clientId, clock.instant());
+    }
+
+    private UserEntity user(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new NotFound("no user named " + Quote.of(username)));
+    }
+}

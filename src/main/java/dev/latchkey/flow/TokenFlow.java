@@ -1,0 +1,138 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.GrantType;
+import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.Refusal;
+import dev.latchkey.policy.Scopes;
+import dev.latchkey.policy.StoredCode;
+import dev.latchkey.policy.StoredRefreshToken;
+import dev.latchkey.policy.TokenPolicy;
+import dev.latchkey.policy.TokenRequest;
+import dev.latchkey.store.GrantRepository;
+import dev.latchkey.token.AccessTokens;
+import dev.latchkey.token.OpaqueTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The token endpoint: authenticate the client, pick the grant, check it (policy), then consume and
+ * issue in one transaction. A refusal rolls the transaction back (the code or refresh token stays as
+ * it was), except that a replayed code or refresh token revokes its whole grant in a transaction of
+ * its own.
+ */
+@ApplicationScoped
+public class TokenFlow {
+
+    /** A successful token response (RFC 6749 §5.1); {@code refreshToken} may be null. */
+    public record Tokens(String accessToken, long expiresIn, String scope, String refreshToken) {
+    }
+
+    private final ClientAuthenticator authenticator;
+    private final GrantRepository grants;
+    private final AccessTokens accessTokens;
+    private final LatchkeyConfig config;
+    private final Clock clock;
+
+    public TokenFlow(ClientAuthenticator authenticator, GrantRepository grants, AccessTokens accessTokens,
+                     LatchkeyConfig config, Clock clock) {
+        this.authenticator = authenticator;
+        this.grants = grants;
+        this.accessTokens = accessTokens;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @throws Refusal with the reason the request was refused */
+    public Tokens token(TokenRequest request, String address) {
+        request.checkNoRepeats();
+        ClientView client = authenticator.authenticate(request, address);
+        GrantType grant = TokenPolicy.grantType(request, client);
+        return switch (grant) {
+            case CLIENT_CREDENTIALS -> clientCredentials(request, client);
+            case AUTHORIZATION_CODE -> authorizationCode(request, client);
+            case REFRESH_TOKEN -> refresh(request, client);
+        };
+    }
+
+    /** RFC 6749 §4.4: no database work at all. */
+    private Tokens clientCredentials(TokenRequest request, ClientView client) {
+        String scope = Scopes.format(TokenPolicy.clientCredentialsScopes(request, client));
+        AccessTokens.Issued issued = accessTokens.issue(client.clientId(), client.clientId(), scope, null);
+        return new Tokens(issued.jwt(), lifetimeSeconds(), scope, null);
+    }
+
+    private Tokens authorizationCode(TokenRequest request, ClientView client) {
+        byte[] codeHash = OpaqueTokens.hash(TokenPolicy.code(request));
+        try {
+            return redeem(request, client, codeHash);
+        } catch (Refusal refusal) {
+            if (refusal.reason() == Reason.CODE_REUSED) {
+                revokeFamilyOfCode(codeHash);
+            }
+            throw refusal;
+        }
+    }
+
+    @Transactional
+    Tokens redeem(TokenRequest request, ClientView client, byte[] codeHash) {
+        Instant now = clock.instant();
+        StoredCode code = grants.consumeCode(codeHash, client.clientId(), now).orElse(null);
+        TokenPolicy.checkCode(request, client, code, now);
+        UUID familyId = UUID.randomUUID();
+        String refreshToken = client.allows(GrantType.REFRESH_TOKEN) ? OpaqueTokens.newToken() : null;
+        grants.startFamily(familyId, client.clientId(), code.userId(), codeHash, code.scopes(),
+                refreshToken == null ? null : OpaqueTokens.hash(refreshToken), now,
+                now.plus(config.token().refreshLifetime()));
+        AccessTokens.Issued issued = accessTokens.issue(code.userId().toString(), client.clientId(), code.scopes(),
+                familyId.toString());
+        return new Tokens(issued.jwt(), lifetimeSeconds(), code.scopes(), refreshToken);
+    }
+
+    private Tokens refresh(TokenRequest request, ClientView client) {
+        Set<String> requested = TokenPolicy.refresh(request);
+        byte[] tokenHash = OpaqueTokens.hash(request.get("refresh_token"));
+        try {
+            return rotate(requested, client, tokenHash);
+        } catch (Refusal refusal) {
+            if (refusal.reason() == Reason.REFRESH_TOKEN_REUSED) {
+                revokeFamilyOfRefreshToken(tokenHash);
+            }
+            throw refusal;
+        }
+    }
+
+    @Transactional
+    Tokens rotate(Set<String> requested, ClientView client, byte[] tokenHash) {
+        Instant now = clock.instant();
+        StoredRefreshToken stored = grants.rotateRefreshToken(tokenHash, client.clientId(), now).orElse(null);
+        String scope = Scopes.format(TokenPolicy.checkRefresh(requested, client, stored, now));
+        String next = OpaqueTokens.newToken();
+        // the new refresh token keeps the whole grant; only the access token may be narrower (§6)
+        grants.addRefreshToken(OpaqueTokens.hash(next), stored.familyId(), client.clientId(), stored.scopes(), now,
+                now.plus(config.token().refreshLifetime()));
+        AccessTokens.Issued issued = accessTokens.issue(stored.userId().toString(), client.clientId(), scope,
+                stored.familyId().toString());
+        return new Tokens(issued.jwt(), lifetimeSeconds(), scope, next);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void revokeFamilyOfCode(byte[] codeHash) {
+        grants.revokeFamilyOfCode(codeHash, clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void revokeFamilyOfRefreshToken(byte[] tokenHash) {
+        grants.findRefreshToken(tokenHash).ifPresent(t -> grants.revokeFamily(t.familyId(), clock.instant()));
+    }
+
+    private long lifetimeSeconds() {
+        return config.token().accessLifetime().getSeconds();
+    }
+}
