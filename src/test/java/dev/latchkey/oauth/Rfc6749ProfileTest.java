@@ -4,6 +4,7 @@ import dev.latchkey.support.Admin;
 import dev.latchkey.support.Browser;
 import dev.latchkey.support.OAuth;
 import dev.latchkey.support.Pkce;
+import dev.latchkey.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code latchkey.errors.profile=rfc6749}: the same reasons, as the plain RFC 6749 codes (SPEC §3.3). */
@@ -33,6 +35,22 @@ class Rfc6749ProfileTest {
         params.put("scope", Admin.scope());
         var q = Browser.query(new Browser().get(OAuth.authorizeUrl(params)).header("Location"));
         assertEquals("invalid_scope", q.get("error"));
+    }
+
+    @Test
+    void whenTokenRequestRefusedThenPlainRfc6749Codes() {
+        OAuth app = OAuth.confidential();
+        Pkce pkce = Pkce.create();
+        String code = app.code(pkce);
+        Tokens.exchange(app, code, pkce).then().statusCode(200);
+        Tokens.exchange(app, code, pkce).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        Tokens.token(app, Tokens.form("grant_type", "client_credentials", "scope", Admin.scope()))
+                .then().statusCode(400).body("error", equalTo("invalid_scope"));
+        OAuth pub = OAuth.publicClient();
+        Tokens.post("/oauth2/token", pub.clientId, null, Tokens.form("grant_type", "client_credentials"))
+                .then().statusCode(400).body("error", equalTo("unauthorized_client"));
+        Tokens.token(app, Tokens.form("grant_type", "password")).then().statusCode(400)
+                .body("error", equalTo("unsupported_grant_type"));
     }
 
     @Test

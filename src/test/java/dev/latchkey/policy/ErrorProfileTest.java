@@ -52,6 +52,11 @@ class ErrorProfileTest {
                 covered.add(c.expected());
             }
         });
+        TokenPolicyTest.cases().forEach(c -> {
+            if (c.expected() != null) {
+                covered.add(c.expected());
+            }
+        });
         covered.addAll(PolicyRows.extraCovered());
         Set<Reason> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
         assertTrue(missing.isEmpty(), "reasons no test row reaches: "

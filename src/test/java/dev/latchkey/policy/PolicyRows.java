@@ -10,6 +10,10 @@ final class PolicyRows {
 
     static Set<Reason> extraCovered() {
         // USER_DENIED: AuthorizeEndpointTest.whenUserDeniesThenAccessDenied (the consent form's Deny button)
-        return EnumSet.of(Reason.USER_DENIED);
+        // REQUEST_CONTENT_TYPE, REQUEST_MALFORMED: the HTTP form reader, TokenEndpointTest.whenRequestMalformed...
+        // REQUEST_THROTTLED: TokenEndpointTest.whenTooManyFailedAuthenticationsThen429WithRetryAfter
+        // TOKEN_MISSING: RefreshRevokeIntrospectTest.whenIntrospectionUnauthenticatedOrPublicThenInvalidClient
+        return EnumSet.of(Reason.USER_DENIED, Reason.REQUEST_CONTENT_TYPE, Reason.REQUEST_MALFORMED,
+                Reason.REQUEST_THROTTLED, Reason.TOKEN_MISSING);
     }
 }
