@@ -1,0 +1,210 @@
+package dev.latchkey.it;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The authorization flow as a user meets it: Debian's headless Chromium driven by Selenium against the
+ * packaged server, landing on a local callback. Screenshots of the pages go to target/screenshots.
+ */
+class BrowserIT {
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    static PackagedApp app;
+    static HttpServer callback;
+    static final BlockingQueue<String> callbacks = new ArrayBlockingQueue<>(10);
+    static String redirectUri;
+
+    WebDriver driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = PackagedApp.shared();
+        callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        callback.createContext("/cb", exchange -> {
+            callbacks.add(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+            byte[] body = "<html><body><h1 id=done>Back at the app</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        callback.start();
+        redirectUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/cb";
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (callback != null) {
+            callback.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=800,900",
+                "--user-data-dir=" + new File("target/chromium-" + System.nanoTime()).getAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        callbacks.clear();
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void whenUserSignsInAndAllowsThenAppReceivesCodeStateAndIss() throws Exception {
+        var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code", "refresh_token"));
+        String verifier = verifier();
+        driver.get(authorizeUrl(reg, "state-123", challenge(verifier)));
+        assertEquals("Sign in – Latchkey", driver.getTitle());
+        screenshot("login");
+        driver.findElement(By.id("username")).sendKeys(reg.username());
+        driver.findElement(By.id("password")).sendKeys(ItClients.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waitFor(d -> d.getTitle().startsWith("Allow access?"));
+        assertTrue(driver.getPageSource().contains(reg.scope()), "the consent page lists the scope");
+        assertTrue(driver.getPageSource().contains("Read the " + reg.scope() + " things"), "with its description");
+        screenshot("consent");
+        driver.findElement(By.cssSelector("button[value=allow]")).click();
+
+        Map<String, String> q = awaitCallback();
+        assertNotNull(q.get("code"));
+        assertEquals("state-123", q.get("state"));
+        assertEquals(app.baseUrl(), q.get("iss"));
+        waitFor(d -> !d.findElements(By.id("done")).isEmpty());
+    }
+
+    @Test
+    void whenUserDeniesThenAppReceivesAccessDenied() throws Exception {
+        var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code"));
+        driver.get(authorizeUrl(reg, "s-deny", challenge(verifier())));
+        driver.findElement(By.id("username")).sendKeys(reg.username());
+        driver.findElement(By.id("password")).sendKeys(ItClients.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.getTitle().startsWith("Allow access?"));
+        driver.findElement(By.cssSelector("button[value=deny]")).click();
+        Map<String, String> q = awaitCallback();
+        assertEquals("access_denied", q.get("error"));
+        assertEquals("s-deny", q.get("state"));
+        assertEquals(app.baseUrl(), q.get("iss"));
+    }
+
+    @Test
+    void whenPasswordWrongThenFormShownAgainWithMessage() throws Exception {
+        var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code"));
+        driver.get(authorizeUrl(reg, "s", challenge(verifier())));
+        driver.findElement(By.id("username")).sendKeys(reg.username());
+        driver.findElement(By.id("password")).sendKeys("not the password");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> !d.findElements(By.id("message")).isEmpty());
+        assertEquals("Wrong username or password.", driver.findElement(By.id("message")).getText());
+        screenshot("login-wrong-password");
+        assertTrue(callbacks.isEmpty(), "nothing reached the app");
+    }
+
+    @Test
+    void whenRedirectUriUnregisteredThenErrorPageAndNoRedirect() throws Exception {
+        var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code"));
+        String url = app.baseUrl() + "/oauth2/authorize?client_id=" + reg.clientId() + "&response_type=code"
+                + "&redirect_uri=" + enc("https://evil.example/steal") + "&code_challenge=" + challenge(verifier())
+                + "&code_challenge_method=S256";
+        driver.get(url);
+        assertEquals("This request cannot be completed – Latchkey", driver.getTitle());
+        assertTrue(driver.findElement(By.id("description")).getText().contains("registered redirect URIs"));
+        assertTrue(driver.getCurrentUrl().startsWith(app.baseUrl()), "still on the server: " + driver.getCurrentUrl());
+        screenshot("error-unregistered-redirect");
+        assertTrue(callbacks.isEmpty());
+    }
+
+    private String authorizeUrl(ItClients.Registered reg, String state, String challenge) {
+        return app.baseUrl() + "/oauth2/authorize?client_id=" + enc(reg.clientId()) + "&response_type=code"
+                + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(reg.scope()) + "&state=" + enc(state)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+    }
+
+    private Map<String, String> awaitCallback() throws InterruptedException {
+        String query = callbacks.poll(20, TimeUnit.SECONDS);
+        assertNotNull(query, "the browser reached the app's callback; now at " + driver.getCurrentUrl());
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String verifier() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+}
