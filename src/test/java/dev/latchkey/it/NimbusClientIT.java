@@ -1,0 +1,260 @@
+package dev.latchkey.it;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Nimbus OAuth 2.0 SDK, unmodified, completes every flow against the packaged server, and its error
+ * parsing sees the documented codes.
+ */
+class NimbusClientIT {
+    static final URI REDIRECT = URI.create("https://app.example/cb");
+    static PackagedApp app;
+    static AuthorizationServerMetadata metadata;
+
+    @BeforeAll
+    static void discover() throws Exception {
+        app = PackagedApp.shared();
+        metadata = AuthorizationServerMetadata.resolve(new Issuer(app.baseUrl()));
+    }
+
+    @Test
+    void metadataDiscoveryFindsEveryEndpoint() {
+        assertEquals(app.baseUrl(), metadata.getIssuer().getValue());
+        assertEquals(URI.create(app.baseUrl() + "/oauth2/token"), metadata.getTokenEndpointURI());
+        assertNotNull(metadata.getAuthorizationEndpointURI());
+        assertNotNull(metadata.getRevocationEndpointURI());
+        assertNotNull(metadata.getIntrospectionEndpointURI());
+        assertNotNull(metadata.getJWKSetURI());
+        assertEquals(List.of(CodeChallengeMethod.S256), metadata.getCodeChallengeMethods());
+        assertTrue(metadata.supportsAuthorizationResponseIssuerParam());
+    }
+
+    @Test
+    void authorizationCodeWithPkceThenRefreshRevokeIntrospect() throws Exception {
+        var reg = ItClients.register(app, "confidential", List.of(REDIRECT.toString()),
+                List.of("authorization_code", "refresh_token"));
+        ClientAuthentication auth = new ClientSecretBasic(new ClientID(reg.clientId()), new Secret(reg.clientSecret()));
+        CodeVerifier verifier = new CodeVerifier();
+        State state = new State();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID(reg.clientId()))
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(REDIRECT)
+                .scope(new Scope(reg.scope()))
+                .state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build();
+
+        AuthorizationResponse response = AuthorizationResponse.parse(new FormBrowser().authorize(request.toURI(), reg));
+        AuthorizationSuccessResponse success = assertInstanceOf(AuthorizationSuccessResponse.class, response);
+        assertEquals(state, success.getState());
+        assertEquals(new Issuer(app.baseUrl()), success.getIssuer());
+        AuthorizationCode code = success.getAuthorizationCode();
+
+        TokenResponse tokens = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new AuthorizationCodeGrant(code, REDIRECT, verifier)).toHTTPRequest().send());
+        AccessTokenResponse ok = assertInstanceOf(AccessTokenResponse.class, tokens, () -> error(tokens));
+        AccessToken access = ok.getTokens().getAccessToken();
+        RefreshToken refresh = ok.getTokens().getRefreshToken();
+        assertNotNull(refresh);
+        assertEquals(new Scope(reg.scope()), access.getScope());
+
+        // the code is single-use
+        TokenResponse replay = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new AuthorizationCodeGrant(code, REDIRECT, verifier)).toHTTPRequest().send());
+        assertEquals("invalid_request", assertInstanceOf(TokenErrorResponse.class, replay).getErrorObject().getCode());
+
+        // a fresh grant for the refresh, revoke and introspect steps
+        AccessTokenResponse second = fullFlow(reg, auth);
+        TokenResponse refreshed = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new RefreshTokenGrant(second.getTokens().getRefreshToken())).toHTTPRequest().send());
+        AccessTokenResponse rotated = assertInstanceOf(AccessTokenResponse.class, refreshed, () -> error(refreshed));
+        assertFalse(rotated.getTokens().getRefreshToken().equals(second.getTokens().getRefreshToken()));
+
+        TokenIntrospectionSuccessResponse live = introspect(auth, rotated.getTokens().getAccessToken());
+        assertTrue(live.isActive());
+        assertEquals(new ClientID(reg.clientId()), live.getClientID());
+        assertEquals(new Scope(reg.scope()), live.getScope());
+
+        HTTPResponse revoked = new TokenRevocationRequest(metadata.getRevocationEndpointURI(), auth,
+                rotated.getTokens().getRefreshToken()).toHTTPRequest().send();
+        assertEquals(200, revoked.getStatusCode());
+        TokenResponse afterRevoke = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new RefreshTokenGrant(rotated.getTokens().getRefreshToken())).toHTTPRequest().send());
+        assertInstanceOf(TokenErrorResponse.class, afterRevoke);
+        assertFalse(introspect(auth, rotated.getTokens().getAccessToken()).isActive());
+    }
+
+    @Test
+    void clientCredentialsWithSecretPost() throws Exception {
+        var reg = ItClients.register(app, "confidential", List.of(REDIRECT.toString()), List.of("client_credentials"));
+        ClientAuthentication auth = new ClientSecretPost(new ClientID(reg.clientId()), new Secret(reg.clientSecret()));
+        TokenResponse response = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new ClientCredentialsGrant(), new Scope(reg.scope())).toHTTPRequest().send());
+        AccessTokenResponse ok = assertInstanceOf(AccessTokenResponse.class, response, () -> error(response));
+        assertNull(ok.getTokens().getRefreshToken());
+        assertEquals(600, ok.getTokens().getAccessToken().getLifetime());
+        assertTrue(introspect(auth, ok.getTokens().getAccessToken()).isActive());
+    }
+
+    @Test
+    void errorsParseToTheDocumentedCodes() throws Exception {
+        var reg = ItClients.register(app, "confidential", List.of(REDIRECT.toString()), List.of("client_credentials"));
+        ClientAuthentication wrong = new ClientSecretBasic(new ClientID(reg.clientId()), new Secret("wrong"));
+        TokenErrorResponse invalidClient = assertInstanceOf(TokenErrorResponse.class, TokenResponse.parse(
+                new TokenRequest(metadata.getTokenEndpointURI(), wrong, new ClientCredentialsGrant()).toHTTPRequest().send()));
+        assertEquals("invalid_client", invalidClient.getErrorObject().getCode());
+        assertEquals(401, invalidClient.getErrorObject().getHTTPStatusCode());
+
+        ClientAuthentication auth = new ClientSecretBasic(new ClientID(reg.clientId()), new Secret(reg.clientSecret()));
+        TokenErrorResponse notAllowed = assertInstanceOf(TokenErrorResponse.class, TokenResponse.parse(
+                new TokenRequest(metadata.getTokenEndpointURI(), auth, new RefreshTokenGrant(new RefreshToken("x")))
+                        .toHTTPRequest().send()));
+        assertEquals("unsupported_grant_type", notAllowed.getErrorObject().getCode());
+
+        TokenErrorResponse badScope = assertInstanceOf(TokenErrorResponse.class, TokenResponse.parse(
+                new TokenRequest(metadata.getTokenEndpointURI(), auth, new ClientCredentialsGrant(), new Scope("nope"))
+                        .toHTTPRequest().send()));
+        assertEquals("invalid_request", badScope.getErrorObject().getCode());
+
+        // on the redirect: a scope the client may not use
+        var other = ItClients.register(app, "public", List.of(REDIRECT.toString()), List.of("authorization_code"));
+        AuthorizationRequest forbidden = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID(other.clientId())).endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(REDIRECT).scope(new Scope(reg.scope())).state(new State())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).build();
+        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(forbidden.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        AuthorizationErrorResponse error = assertInstanceOf(AuthorizationErrorResponse.class,
+                AuthorizationResponse.parse(URI.create(redirect.headers().firstValue("Location").orElseThrow())));
+        assertEquals("forbidden_scope", error.getErrorObject().getCode());
+        assertEquals(new Issuer(app.baseUrl()), error.getIssuer());
+    }
+
+    private AccessTokenResponse fullFlow(ItClients.Registered reg, ClientAuthentication auth) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID(reg.clientId())).endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(REDIRECT).state(new State()).codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        var success = AuthorizationResponse.parse(new FormBrowser().authorize(request.toURI(), reg))
+                .toSuccessResponse();
+        TokenResponse response = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new AuthorizationCodeGrant(success.getAuthorizationCode(), REDIRECT, verifier)).toHTTPRequest().send());
+        return assertInstanceOf(AccessTokenResponse.class, response, () -> error(response));
+    }
+
+    private TokenIntrospectionSuccessResponse introspect(ClientAuthentication auth, AccessToken token) throws Exception {
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                metadata.getIntrospectionEndpointURI(), auth, token).toHTTPRequest().send());
+        return assertInstanceOf(TokenIntrospectionSuccessResponse.class, response);
+    }
+
+    private static String error(TokenResponse response) {
+        return response.indicatesSuccess() ? "" : response.toErrorResponse().getErrorObject().toJSONObject().toString();
+    }
+
+    /** The user's part, done with plain HTTP and the page's forms: login, consent, then the redirect. */
+    static final class FormBrowser {
+        private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        URI authorize(URI authorizationRequest, ItClients.Registered reg) throws IOException, InterruptedException {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(authorizationRequest).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode(), login.body());
+            Map<String, String> form = hidden(login.body());
+            form.put("username", reg.username());
+            form.put("password", ItClients.PASSWORD);
+            HttpResponse<String> loggedIn = post("/oauth2/authorize/login", form);
+            assertEquals(303, loggedIn.statusCode(), loggedIn.body());
+            URI next = authorizationRequest.resolve(loggedIn.headers().firstValue("Location").orElseThrow());
+            HttpResponse<String> consent = http.send(HttpRequest.newBuilder(next).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (consent.statusCode() == 302) {
+                // consent given earlier covers the request: straight back to the client
+                return URI.create(consent.headers().firstValue("Location").orElseThrow());
+            }
+            assertEquals(200, consent.statusCode(), consent.body());
+            Map<String, String> allow = hidden(consent.body());
+            allow.put("decision", "allow");
+            HttpResponse<String> done = post("/oauth2/authorize/consent", allow);
+            assertEquals(303, done.statusCode(), done.body());
+            return URI.create(done.headers().firstValue("Location").orElseThrow());
+        }
+
+        private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+            String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static Map<String, String> hidden(String html) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher m = HIDDEN.matcher(html);
+            while (m.find()) {
+                fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"")
+                        .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
+            }
+            return fields;
+        }
+    }
+}
