@@ -8,19 +8,19 @@ import dev.latchkey.flow.AuthorizeFlow.Step;
 import dev.latchkey.policy.AuthorizeDecision;
 import dev.latchkey.policy.AuthorizeRequest;
 import dev.latchkey.policy.Parameters;
+import dev.latchkey.policy.Refusal;
 import dev.latchkey.ui.BrowserSession;
 import dev.latchkey.ui.Pages;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,31 +55,37 @@ public class AuthorizeResource {
     @GET
     @Operation(summary = "Authorization request (browser)")
     public Response get(@Context UriInfo uri, @CookieParam(BrowserSession.COOKIE) String cookie) {
-        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(uri.getQueryParameters()));
-        return render(flow.begin(request, cookie), cookie, Response.Status.FOUND);
+        return malformedAsPage(() -> {
+            AuthorizeRequest request = new AuthorizeRequest(FormBody.query(uri.getRequestUri().getRawQuery()));
+            return render(flow.begin(request, cookie), cookie, Response.Status.FOUND);
+        });
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Authorization request sent as a form")
-    public Response post(MultivaluedMap<String, String> form, @CookieParam(BrowserSession.COOKIE) String cookie) {
-        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(form));
-        return render(flow.begin(request, cookie), cookie, Response.Status.SEE_OTHER);
+    public Response post(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+                         @CookieParam(BrowserSession.COOKIE) String cookie) {
+        return malformedAsPage(() -> {
+            AuthorizeRequest request = new AuthorizeRequest(FormBody.parse(type, body));
+            return render(flow.begin(request, cookie), cookie, Response.Status.SEE_OTHER);
+        });
     }
 
     @POST
     @Path("login")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Login form")
-    public Response login(MultivaluedMap<String, String> form, @CookieParam(BrowserSession.COOKIE) String cookie,
-                          @Context HttpServerRequest http) {
-        if (!BrowserSession.csrfValid(cookie, form.getFirst(BrowserSession.CSRF_FIELD))) {
+    public Response login(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+                          @CookieParam(BrowserSession.COOKIE) String cookie, @Context HttpServerRequest http) {
+        return malformedAsPage(() -> login(FormBody.parse(type, body), cookie, TokenResource.address(http)));
+    }
+
+    private Response login(Parameters form, String cookie, String address) {
+        if (!BrowserSession.csrfValid(cookie, form.get(BrowserSession.CSRF_FIELD))) {
             return csrfRefused();
         }
-        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(form));
-        String username = form.getFirst("username");
-        LoginResult result = flow.login(request, username, form.getFirst("password"),
-                http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        AuthorizeRequest request = new AuthorizeRequest(form);
+        String username = form.get("username");
+        LoginResult result = flow.login(request, username, form.get("password"), address);
         if (result instanceof LoginResult.Refused refused) {
             return refused(refused.decision(), Response.Status.SEE_OTHER);
         }
@@ -100,18 +106,30 @@ public class AuthorizeResource {
 
     @POST
     @Path("consent")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Consent form")
-    public Response consent(MultivaluedMap<String, String> form, @CookieParam(BrowserSession.COOKIE) String cookie) {
-        if (!BrowserSession.csrfValid(cookie, form.getFirst(BrowserSession.CSRF_FIELD))) {
-            return csrfRefused();
+    public Response consent(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+                            @CookieParam(BrowserSession.COOKIE) String cookie) {
+        return malformedAsPage(() -> {
+            Parameters form = FormBody.parse(type, body);
+            if (!BrowserSession.csrfValid(cookie, form.get(BrowserSession.CSRF_FIELD))) {
+                return csrfRefused();
+            }
+            String decision = form.get("decision");
+            if (!"allow".equals(decision) && !"deny".equals(decision)) {
+                return page(400, Pages.error("This form is not valid", "decision must be allow or deny")).build();
+            }
+            return render(flow.consent(new AuthorizeRequest(form), cookie, "allow".equals(decision)), cookie,
+                    Response.Status.SEE_OTHER);
+        });
+    }
+
+    /** A query or form that cannot be read (bad escapes, not UTF-8, wrong content type): a page, never a redirect. */
+    private static Response malformedAsPage(java.util.function.Supplier<Response> work) {
+        try {
+            return work.get();
+        } catch (Refusal refusal) {
+            return page(400, Pages.error("This request cannot be completed", refusal.description())).build();
         }
-        String decision = form.getFirst("decision");
-        if (!"allow".equals(decision) && !"deny".equals(decision)) {
-            return page(400, Pages.error("Invalid form", "decision must be allow or deny")).build();
-        }
-        AuthorizeRequest request = new AuthorizeRequest(Parameters.of(form));
-        return render(flow.consent(request, cookie, "allow".equals(decision)), cookie, Response.Status.SEE_OTHER);
     }
 
     private Response render(Step step, String cookie, Response.Status redirectStatus) {

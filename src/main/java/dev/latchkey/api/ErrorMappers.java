@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.latchkey.flow.NotFound;
 import dev.latchkey.policy.InvalidInput;
-import dev.latchkey.ui.Pages;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,7 +28,6 @@ import java.util.stream.Collectors;
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-    private static final String AUTHORIZE = "/oauth2/authorize";
     private static final String OAUTH = "/oauth2/";
 
     /** Unique and foreign-key constraints whose violation is the client's doing, in its words. */
@@ -40,10 +37,10 @@ public class ErrorMappers {
             "app_user_username_key", "a user with this username already exists",
             "client_allowed_scope_scope_name_fkey", "a named scope was deleted meanwhile; check the scopes and retry");
 
-    private final AllowedMethods allowedMethods;
+    private final ErrorResponses responses;
 
-    public ErrorMappers(AllowedMethods allowedMethods) {
-        this.allowedMethods = allowedMethods;
+    public ErrorMappers(ErrorResponses responses) {
+        this.responses = responses;
     }
 
     @ServerExceptionMapper
@@ -60,6 +57,13 @@ public class ErrorMappers {
     public Response constraint(ConstraintViolationException e, HttpServerRequest request) {
         String description = CONSTRAINTS.get(e.getConstraintName());
         return description == null ? unexpected(e, request) : respond(400, description, request);
+    }
+
+    /** A value PostgreSQL cannot hold (a NUL character, say): the input's fault, not a bug. */
+    @ServerExceptionMapper
+    public Response data(DataException e, HttpServerRequest request) {
+        LOG.debugf("Refused a value the database cannot store: %s", e.getMessage());
+        return respond(400, "a value contains a character the server does not accept (such as NUL)", request);
     }
 
     @ServerExceptionMapper
@@ -101,21 +105,7 @@ public class ErrorMappers {
     }
 
     private Response respond(int status, String description, HttpServerRequest request) {
-        String path = request.path();
-        Response.ResponseBuilder response;
-        if (path.startsWith(AUTHORIZE)) {
-            response = Response.status(status).type(MediaType.TEXT_HTML + ";charset=UTF-8")
-                    .entity(Pages.error(status >= 500 ? "Something went wrong" : "This request cannot be completed",
-                            description).render());
-        } else if (path.startsWith(OAUTH)) {
-            response = OAuthError.response(status, status >= 500 ? "server_error" : "invalid_request", description);
-        } else {
-            response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, description));
-        }
-        if (status == 405) {
-            response.header(HttpHeaders.ALLOW, allowedMethods.allow(path));
-        }
-        return response.build();
+        return responses.respond(status, description, request.path());
     }
 
     static String describe(JsonProcessingException e) {

@@ -2,24 +2,50 @@ package dev.latchkey.api;
 
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.Response;
 
 /**
- * The last route: any path no resource answers gets the API's JSON 404 instead of the framework's
- * default page.
+ * What happens below the REST layer, in the path's error format: the last route answers a path no
+ * resource serves (404), and the failure handler answers a request the router itself refused (a URL
+ * with a malformed escape, say), which would otherwise get an empty body.
  */
 @Singleton
 public class FallbackRoutes {
+    private final ErrorResponses responses;
+
+    public FallbackRoutes(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
     void install(@Observes Router router) {
-        router.route().last().handler(ctx -> {
-            if (ctx.response().ended()) {
+        router.route().last().handler(ctx -> write(ctx, 404, "nothing at " + ctx.request().method() + " "
+                + ctx.request().path()));
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+            if (status >= 500 || ctx.response().headWritten()) {
+                ctx.next();
                 return;
             }
-            ctx.response().setStatusCode(404)
-                    .putHeader("Content-Type", "application/json")
-                    .end(Json.encode(ApiError.of(404, "nothing at " + ctx.request().method() + " "
-                            + ctx.request().path())));
+            write(ctx, status, status == 400 ? "the request is malformed (check the URL's percent-encoding)"
+                    : "the request was refused (" + status + ")");
         });
+    }
+
+    private void write(RoutingContext ctx, int status, String description) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        String path = ctx.request().path() == null ? "/" : ctx.request().path();
+        Response error = responses.respond(status, description, path);
+        ctx.response().setStatusCode(status);
+        error.getStringHeaders().forEach((name, values) -> ctx.response().putHeader(name, values));
+        if (error.getMediaType() != null) {
+            ctx.response().putHeader("Content-Type", error.getMediaType().toString());
+        }
+        Object entity = error.getEntity();
+        ctx.response().end(entity instanceof String text ? text : Json.encode(entity));
     }
 }

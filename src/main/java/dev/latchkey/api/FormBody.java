@@ -29,6 +29,15 @@ final class FormBody {
                 .matches("application/x-www-form-urlencoded\\s*(;.*)?")) {
             throw new Refusal(Reason.REQUEST_CONTENT_TYPE, contentType == null ? "no Content-Type was sent" : null);
         }
+        return pairs(body);
+    }
+
+    /** A URL's raw query string, read by the same strict rules. */
+    static Parameters query(String rawQuery) {
+        return pairs(rawQuery == null ? new byte[0] : rawQuery.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static Parameters pairs(byte[] body) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         int start = 0;
         int length = body == null ? 0 : body.length;

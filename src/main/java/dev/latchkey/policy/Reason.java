@@ -6,9 +6,10 @@ package dev.latchkey.policy;
  * and status a reason becomes is the business of {@link ErrorProfile}'s tables.
  */
 public enum Reason {
+    // Declared in the order the endpoints check them (SPEC §3.1, §3.2): docs/errors.md lists them so.
     // Authorization endpoint, never redirected (SPEC §3.1 steps 1 and 2): an error page instead.
-    CLIENT_ID_MISSING(Endpoint.AUTHORIZE, false, "client_id is missing"),
     CLIENT_ID_REPEATED(Endpoint.AUTHORIZE, false, "client_id is repeated"),
+    CLIENT_ID_MISSING(Endpoint.AUTHORIZE, false, "client_id is missing"),
     CLIENT_UNKNOWN(Endpoint.AUTHORIZE, false, "client_id does not name a registered client"),
     CLIENT_DISABLED(Endpoint.AUTHORIZE, false, "the client is disabled"),
     REDIRECT_URI_REPEATED(Endpoint.AUTHORIZE, false, "redirect_uri is repeated"),
@@ -35,12 +36,12 @@ public enum Reason {
     REQUEST_CONTENT_TYPE(Endpoint.TOKEN, false, "the body must be application/x-www-form-urlencoded"),
     REQUEST_MALFORMED(Endpoint.TOKEN, false, "the body is not a valid application/x-www-form-urlencoded form"),
     REQUEST_PARAMETER_REPEATED(Endpoint.TOKEN, false, "a parameter is repeated"),
-    REQUEST_THROTTLED(Endpoint.TOKEN, false, "too many failed client authentications; retry later"),
     // Client authentication (RFC 6749 §2.3).
     CLIENT_AUTH_MISSING(Endpoint.TOKEN, false, "no client authentication: send HTTP Basic, or client_id and "
             + "client_secret in the body, or client_id alone for a public client"),
     CLIENT_AUTH_MULTIPLE(Endpoint.TOKEN, false, "more than one client authentication method was used"),
     CLIENT_AUTH_MALFORMED(Endpoint.TOKEN, false, "the Authorization header is not valid HTTP Basic"),
+    REQUEST_THROTTLED(Endpoint.TOKEN, false, "too many failed client authentications; retry later"),
     CLIENT_AUTH_FAILED(Endpoint.TOKEN, false, "client authentication failed"),
     // Grant types.
     GRANT_TYPE_MISSING(Endpoint.TOKEN, false, "grant_type is missing"),

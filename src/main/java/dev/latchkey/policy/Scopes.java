@@ -57,6 +57,8 @@ public final class Scopes {
         }
         if (description != null && description.length() > 1000) {
             problems.add("description is longer than 1000 characters");
+        } else if (description != null && description.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            problems.add("description must not contain control characters");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);

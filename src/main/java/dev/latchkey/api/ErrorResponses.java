@@ -1,0 +1,47 @@
+package dev.latchkey.api;
+
+import dev.latchkey.ui.PageHeaders;
+import dev.latchkey.ui.Pages;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An error answer in the format of the path it is for: an HTML page under {@code /oauth2/authorize}
+ * (a browser is there), OAuth JSON elsewhere under {@code /oauth2/}, the API's
+ * {@code {"message", "description"}} everywhere else. A 405 lists the allowed methods.
+ */
+@Singleton
+public class ErrorResponses {
+    private static final String AUTHORIZE = "/oauth2/authorize";
+    private static final String OAUTH = "/oauth2/";
+
+    private final AllowedMethods allowedMethods;
+
+    public ErrorResponses(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
+    public Response respond(int status, String description, String path) {
+        Response.ResponseBuilder response;
+        if (path.startsWith(AUTHORIZE)) {
+            response = Response.status(status).type(MediaType.TEXT_HTML + ";charset=UTF-8")
+                    .entity(Pages.error(status >= 500 ? "Something went wrong" : "This request cannot be completed",
+                            description).render());
+            PageHeaders.HEADERS.forEach(response::header);
+        } else if (path.startsWith(OAUTH)) {
+            response = OAuthError.response(status, status >= 500 ? "server_error" : "invalid_request", description);
+        } else {
+            response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, description));
+        }
+        if (status == 405) {
+            response.header(HttpHeaders.ALLOW, allowedMethods.allow(path));
+        }
+        return response.build();
+    }
+
+    public String allow(String path) {
+        return allowedMethods.allow(path);
+    }
+}

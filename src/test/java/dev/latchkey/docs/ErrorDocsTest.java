@@ -1,0 +1,149 @@
+package dev.latchkey.docs;
+
+import dev.latchkey.policy.Endpoint;
+import dev.latchkey.policy.ErrorProfile;
+import dev.latchkey.policy.Reason;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * docs/errors.md is generated from the policy's reason enum and profile tables; this test fails when
+ * the file and the tables disagree. Regenerate with {@code ./mvnw test -Dtest=ErrorDocsTest -Dlatchkey.docs.write=true}.
+ */
+class ErrorDocsTest {
+    static final Path FILE = Path.of("docs", "errors.md");
+
+    /** Checks every endpoint runs before it looks at its own parameters. */
+    static final Set<Reason> SHARED = EnumSet.of(Reason.REQUEST_CONTENT_TYPE, Reason.REQUEST_MALFORMED,
+            Reason.REQUEST_PARAMETER_REPEATED, Reason.CLIENT_AUTH_MISSING, Reason.CLIENT_AUTH_MULTIPLE,
+            Reason.CLIENT_AUTH_MALFORMED, Reason.REQUEST_THROTTLED, Reason.CLIENT_AUTH_FAILED);
+
+    @Test
+    void errorDocumentationMatchesThePolicyTables() throws IOException {
+        String expected = render();
+        if (Boolean.getBoolean("latchkey.docs.write")) {
+            Files.createDirectories(FILE.getParent());
+            Files.writeString(FILE, expected, StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, Files.readString(FILE, StandardCharsets.UTF_8),
+                "docs/errors.md is out of date: regenerate it (see this test's comment)");
+    }
+
+    static String render() {
+        StringBuilder md = new StringBuilder();
+        md.append("""
+                # Latchkey errors
+
+                Every error each endpoint can answer, in the order the endpoint checks for it (the first
+                failure wins), with its HTTP status and its `error` code in both profiles: `strict` (the
+                default, SPEC.md §3) and `rfc6749` (`LATCHKEY_ERRORS_PROFILE=rfc6749`).
+                `error_description` is the description below, sometimes followed by `: ` and the offending value.
+
+                Generated from `Reason` and `ErrorProfile` in `src/main/java/dev/latchkey/policy/`;
+                `ErrorDocsTest` fails when this file and those tables disagree.
+
+                ## Authorization endpoint: error page, never redirected
+
+                The client or its redirect URI cannot be trusted, so the browser gets an HTML page
+                (`text/html`) and no redirect.
+
+                | status | description |
+                |---|---|
+                """);
+        for (Reason r : Reason.values()) {
+            if (r.endpoint() == Endpoint.AUTHORIZE && !r.redirectable()) {
+                md.append("| ").append(ErrorProfile.STRICT.wire(r).status()).append(" | ").append(r.description())
+                        .append(" |\n");
+            }
+        }
+        md.append("""
+                | 400 | the login or consent form's CSRF token is missing or does not match the browser |
+                | 429 | too many failed logins for the username or from the address (`Retry-After`) |
+                | 503 | the database is unavailable (`Retry-After`) |
+
+                ## Authorization endpoint: redirected to the client
+
+                Sent to the redirect URI as query parameters `error`, `error_description`, `state` (when
+                sent) and `iss`, with 302 (303 after a form POST).
+
+                """);
+        table(md, r -> r.endpoint() == Endpoint.AUTHORIZE && r.redirectable());
+        md.append("""
+
+                ## Token endpoint: `POST /oauth2/token`
+
+                JSON `{"error", "error_description"}` with `Cache-Control: no-store`. A 401 carries
+                `WWW-Authenticate: Basic realm="latchkey"`, a 429 `Retry-After`.
+
+                | status | strict | rfc6749 | description |
+                |---|---|---|---|
+                | 405 | invalid_request | invalid_request | method other than POST (`Allow: POST`) |
+                """);
+        rows(md, r -> r.endpoint() == Endpoint.TOKEN && r != Reason.TOKEN_MISSING);
+        md.append("""
+                | 500 | server_error | server_error | a bug; the description carries a reference to the log |
+                | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
+
+                ## Revocation and introspection: `POST /oauth2/revoke`, `POST /oauth2/introspect`
+
+                Same format. A token that is unknown, expired or another client's is not an error:
+                revocation answers 200, introspection `{"active": false}`. Public clients may revoke
+                their tokens but not introspect.
+
+                | status | strict | rfc6749 | description |
+                |---|---|---|---|
+                | 405 | invalid_request | invalid_request | method other than POST (`Allow: POST`) |
+                """);
+        rows(md, r -> SHARED.contains(r) || r == Reason.TOKEN_MISSING);
+        md.append("""
+                | 500 | server_error | server_error | a bug; the description carries a reference to the log |
+                | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
+
+                ## Management API: `/api/v1/*`
+
+                JSON `{"message": "<status> <reason>", "description": "..."}`.
+
+                | status | when |
+                |---|---|
+                | 400 | malformed JSON, unknown field, wrong type, repeated key, missing or invalid field, duplicate name, scope still in use, bad `limit` |
+                | 401 | missing or wrong admin API key (`WWW-Authenticate: Bearer realm="latchkey"`) |
+                | 404 | no such resource, or no such path (any path no endpoint serves gets this too) |
+                | 405 | wrong method for the path (`Allow` lists the right ones) |
+                | 415 | body not `application/json` |
+                | 500 | a bug; the description carries a reference to the log |
+                | 503 | the database is unavailable (`Retry-After`) |
+                """);
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, Predicate<Reason> which) {
+        md.append("| strict | rfc6749 | description |\n|---|---|---|\n");
+        for (Reason r : Reason.values()) {
+            if (which.test(r)) {
+                md.append("| ").append(ErrorProfile.STRICT.wire(r).code()).append(" | ")
+                        .append(ErrorProfile.RFC6749.wire(r).code()).append(" | ").append(r.description())
+                        .append(" |\n");
+            }
+        }
+    }
+
+    private static void rows(StringBuilder md, Predicate<Reason> which) {
+        for (Reason r : Reason.values()) {
+            if (which.test(r)) {
+                md.append("| ").append(ErrorProfile.STRICT.wire(r).status()).append(" | ")
+                        .append(ErrorProfile.STRICT.wire(r).code()).append(" | ")
+                        .append(ErrorProfile.RFC6749.wire(r).code()).append(" | ")
+                        .append(r.description().replace("|", "\\|")).append(" |\n");
+            }
+        }
+    }
+}
