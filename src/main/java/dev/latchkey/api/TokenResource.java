@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,14 +48,28 @@ public class TokenResource {
         this.profile = config.errors().profile();
     }
 
+    /**
+     * Runs on the event loop when no database work can be needed (client_credentials for a cached client:
+     * no thread hop at all); everything else goes to a worker thread.
+     */
     @POST
+    @NonBlocking
     @Path("token")
     @Operation(summary = "Token request (RFC 6749 §3.2)")
-    public Response token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return answer(() -> {
-            TokenFlow.Tokens t = tokens.token(request(body, headers), address(http));
+    public Uni<Response> token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        String address = address(http);
+        TokenRequest request;
+        try {
+            request = request(body, headers);
+        } catch (Refusal refusal) {
+            return Uni.createFrom().item(refused(refusal));
+        }
+        Supplier<Response> work = () -> answer(() -> {
+            TokenFlow.Tokens t = tokens.token(request, address);
             return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope(), t.refreshToken());
         });
+        return tokens.needsDatabase(request) ? Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                : Uni.createFrom().item(work.get());
     }
 
     @POST
@@ -78,16 +95,20 @@ public class TokenResource {
             Response.ResponseBuilder ok = Response.ok().header("Cache-Control", "no-store").header("Pragma", "no-cache");
             return (entity == null ? ok : ok.type(MediaType.APPLICATION_JSON).entity(entity)).build();
         } catch (Refusal refusal) {
-            WireError wire = profile.wire(refusal.reason());
-            Response.ResponseBuilder error = OAuthError.response(wire.status(), wire.code(), refusal.description());
-            if (wire.status() == 401) {
-                error.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"latchkey\"");
-            }
-            if (refusal instanceof ThrottledRefusal throttled) {
-                error.header("Retry-After", throttled.retryAfter().getSeconds());
-            }
-            return error.build();
+            return refused(refusal);
         }
+    }
+
+    private Response refused(Refusal refusal) {
+        WireError wire = profile.wire(refusal.reason());
+        Response.ResponseBuilder error = OAuthError.response(wire.status(), wire.code(), refusal.description());
+        if (wire.status() == 401) {
+            error.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"latchkey\"");
+        }
+        if (refusal instanceof ThrottledRefusal throttled) {
+            error.header("Retry-After", throttled.retryAfter().getSeconds());
+        }
+        return error.build();
     }
 
     private static TokenRequest request(byte[] body, HttpHeaders headers) {

@@ -62,6 +62,28 @@ public interface LatchkeyConfig {
 
     enum SigningAlgorithm { ES256, RS256 }
 
+    Crypto crypto();
+
+    Cache cache();
+
+    interface Cache {
+        /** How long a client read from the database is reused: the bound on seeing another instance's change. */
+        @WithDefault("5s")
+        Duration clientTtl();
+
+        @WithDefault("10000")
+        int clientMaxEntries();
+    }
+
+    interface Crypto {
+        /**
+         * Install the native-backed provider (Amazon Corretto Crypto Provider, AWS-LC) first, where it
+         * loads; the JDK's own provider signs otherwise.
+         */
+        @WithDefault("true")
+        boolean nativeProvider();
+    }
+
     interface Database {
         /** Dev and test only: create the configured database on the local server when it does not exist. */
         @WithDefault("false")

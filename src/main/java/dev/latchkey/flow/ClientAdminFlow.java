@@ -12,6 +12,7 @@ import dev.latchkey.store.ClientRepository;
 import dev.latchkey.store.ScopeRepository;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -32,10 +33,12 @@ public class ClientAdminFlow {
 
     private final ClientRepository clients;
     private final ScopeRepository scopes;
+    private final Event<ClientLookup.ClientChanged> changed;
 
-    public ClientAdminFlow(ClientRepository clients, ScopeRepository scopes) {
+    public ClientAdminFlow(ClientRepository clients, ScopeRepository scopes, Event<ClientLookup.ClientChanged> changed) {
         this.clients = clients;
         this.scopes = scopes;
+        this.changed = changed;
     }
 
     @Transactional
@@ -79,6 +82,7 @@ public class ClientAdminFlow {
                 input.requirePkce(), input.enabled());
         apply(client, ClientRegistrationPolicy.validate(withType, knownScopes(input)));
         clients.flush();
+        changed.fire(new ClientLookup.ClientChanged(clientId));
         return ClientStoreViews.of(client);
     }
 
@@ -86,6 +90,7 @@ public class ClientAdminFlow {
     public void delete(String clientId) {
         clients.delete(find(clientId));
         clients.flush();
+        changed.fire(new ClientLookup.ClientChanged(clientId));
     }
 
     @Transactional
@@ -98,6 +103,7 @@ public class ClientAdminFlow {
         client.secretHash = OpaqueTokens.hash(secret);
         client.updatedAt = Instant.now();
         clients.flush();
+        changed.fire(new ClientLookup.ClientChanged(clientId));
         return new WithSecret(ClientStoreViews.of(client), secret);
     }
 

@@ -7,7 +7,9 @@ import dev.latchkey.policy.Reason;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.ThrottledRefusal;
 import dev.latchkey.policy.TokenRequest;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ClientAuthenticator {
+    private static final Logger LOG = Logger.getLogger(ClientAuthenticator.class);
     private final ClientLookup clients;
     private final Throttle throttle;
     private final LatchkeyConfig.ClientAuth limits;
@@ -34,6 +37,15 @@ public class ClientAuthenticator {
         this.throttle = throttle;
         this.limits = config.clientAuth();
         this.clock = clock;
+    }
+
+    /** Whether {@link #authenticate} needs no database read: bad credentials, or a cached client. */
+    public boolean answersFromMemory(TokenRequest request) {
+        try {
+            return clients.isCached(ClientAuthPolicy.credentials(request.authorization(), request.params()).clientId());
+        } catch (Refusal refusal) {
+            return true;
+        }
     }
 
     public ClientView authenticate(TokenRequest request, String address) {
@@ -69,9 +81,16 @@ public class ClientAuthenticator {
         blockedUntil.remove(key, until);
     }
 
+    /** Counted in the background: the refusal does not wait for the database, and may run on the event loop. */
     private void fail(String key, int limit) {
         Duration window = limits.throttleWindow();
-        throttle.failAndCheck(key, limit, window)
-                .ifPresent(wait -> blockedUntil.put(key, clock.instant().plus(wait)));
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                throttle.failAndCheck(key, limit, window)
+                        .ifPresent(wait -> blockedUntil.put(key, clock.instant().plus(wait)));
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not count a failed client authentication for %s: %s", key, e.getMessage());
+            }
+        });
     }
 }

@@ -1,23 +1,58 @@
 package dev.latchkey.flow;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.store.ClientRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import java.util.Optional;
 
-/** Finds registered clients for the OAuth endpoints. */
+/**
+ * Registered clients for the OAuth endpoints, cached: the token endpoint must not pay a database round
+ * trip per request. A change made through this instance drops the entry when its transaction ends; a
+ * change made through another instance is seen here within {@code latchkey.cache.client-ttl}.
+ */
 @ApplicationScoped
 public class ClientLookup {
-    private final ClientRepository clients;
 
-    public ClientLookup(ClientRepository clients) {
-        this.clients = clients;
+    /** Fired inside a transaction that changed or removed a client. */
+    public record ClientChanged(String clientId) {
     }
 
-    @Transactional
+    private final ClientRepository clients;
+    private final Cache<String, Optional<ClientView>> cache;
+
+    public ClientLookup(ClientRepository clients, LatchkeyConfig config) {
+        this.clients = clients;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(config.cache().clientMaxEntries())
+                .expireAfterWrite(config.cache().clientTtl())
+                .build();
+    }
+
     public Optional<ClientView> find(String clientId) {
-        return Optional.ofNullable(clients.findById(clientId)).map(ClientStoreViews::of);
+        Optional<ClientView> cached = cache.getIfPresent(clientId);
+        if (cached != null) {
+            return cached;
+        }
+        // ids are random server-generated values, so caching "no such client" is safe too
+        Optional<ClientView> loaded = QuarkusTransaction.joiningExisting()
+                .call(() -> Optional.ofNullable(clients.findById(clientId)).map(ClientStoreViews::of));
+        cache.put(clientId, loaded);
+        return loaded;
+    }
+
+    /** Whether {@link #find} would answer from memory. */
+    public boolean isCached(String clientId) {
+        return cache.getIfPresent(clientId) != null;
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) ClientChanged event) {
+        cache.invalidate(event.clientId());
     }
 }

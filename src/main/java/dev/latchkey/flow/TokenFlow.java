@@ -49,6 +49,14 @@ public class TokenFlow {
         this.clock = clock;
     }
 
+    /**
+     * Whether answering may touch the database (so must not run on the event loop). Only a
+     * client_credentials request whose client is in the cache is answered from memory.
+     */
+    public boolean needsDatabase(TokenRequest request) {
+        return !"client_credentials".equals(request.get("grant_type")) || !authenticator.answersFromMemory(request);
+    }
+
     /** @throws Refusal with the reason the request was refused */
     public Tokens token(TokenRequest request, String address) {
         request.checkNoRepeats();

@@ -171,7 +171,12 @@ class TokenEndpointTest {
         for (int i = 0; i < 10; i++) {
             assertInvalidClient(Tokens.post("/oauth2/token", app.clientId, "wrong-" + i, form("grant_type", "client_credentials")));
         }
+        // failures are counted in the background: the block follows within moments, even for the right secret
         Response blocked = Tokens.token(app, form("grant_type", "client_credentials"));
+        for (int i = 0; i < 50 && blocked.statusCode() != 429; i++) {
+            sleep(50);
+            blocked = Tokens.token(app, form("grant_type", "client_credentials"));
+        }
         assertOAuthError(blocked, 429, "invalid_request");
         assertTrue(Long.parseLong(blocked.header("Retry-After")) > 0);
     }
@@ -309,6 +314,14 @@ class TokenEndpointTest {
         }
         pool.shutdown();
         assertEquals(1, ok, "exactly one redemption");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Response assertOAuthError(Response r, int status, String error) {
