@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Latchkey benchmark: one command builds the packaged app, starts it against the local PostgreSQL with a
+# seeded client and user, loads it with wrk (1 thread, 16 connections) and writes bench/results.md.
+#
+#   bench/run.sh            full run: 20 s warm-up + 20 s measured per scenario, JDK 17 and (if present) JDK 25,
+#                           the reference peer (node-oidc-provider) in the same run, and the 1,000,000-row check
+#   bench/run.sh --quick    5 s + 5 s, default JDK only, no peer, no bulk rows (a smoke run; nothing asserted)
+#
+# Environment: WARMUP, DURATION (wrk durations), JDKS (space-separated java binaries), ROWS (bulk rows, 0 = skip),
+# PEER=0 to skip the peer, JVM_OPTS for the app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export BENCH_DIR="$ROOT/bench"
+WARMUP=${WARMUP:-20s}
+DURATION=${DURATION:-20s}
+ROWS=${ROWS:-1000000}
+PEER=${PEER:-1}
+JDKS=${JDKS:-"$(command -v java) $( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)"}
+if [ "${1:-}" = "--quick" ]; then
+  WARMUP=5s; DURATION=5s; ROWS=0; PEER=0; JDKS="$(command -v java)"
+fi
+JVM_OPTS=${JVM_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC"}
+PORT=18180
+PEER_PORT=18181
+DB=latchkey_bench
+KEY=bench-admin-key
+KEK=YmVuY2gtb25seS1rZXktZW5jcnlwdGlvbi1rZXktMzI=
+REDIRECT=https://app.example/cb
+VERIFIER=bench-verifier-0123456789-abcdefghijklmnopqrstuvwxyz
+WORK=$(mktemp -d /tmp/latchkey-bench.XXXXXX)
+RESULTS="$WORK/rows.txt"
+: > "$RESULTS"
+APP_PID=""
+PEER_PID=""
+trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; [ -n "$PEER_PID" ] && kill $PEER_PID 2>/dev/null; true' EXIT
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
+pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
+psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -qc "create database $DB"
+psql() { command psql -h 127.0.0.1 -U postgres -d "$DB" -qtA "$@"; }
+
+say "building the packaged app"
+./mvnw -q package -DskipTests
+
+BASE="http://127.0.0.1:$PORT"
+urlenc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1],safe=""))' "$1"; }
+CHALLENGE=$(printf '%s' "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
+export VERIFIER REDIRECT_URI_ENC=$(urlenc "$REDIRECT")
+
+start_app() { # java, extra jvm args...; sets APP_PID and READY_MS
+  local java=$1; shift
+  local t0 t1
+  t0=$(date +%s%N)
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
+  LATCHKEY_ISSUER=$BASE LATCHKEY_ADMIN_API_KEY=$KEY LATCHKEY_KEY_ENCRYPTION_KEY=$KEK \
+  LATCHKEY_CLIENT_AUTH_MAX_FAILURES_PER_ADDRESS=1000000 \
+    "$java" $JVM_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
+    kill -0 $APP_PID 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  READY_MS=$(( (t1 - t0) / 1000000 ))
+}
+
+stop_app() { kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true; APP_PID=""; }
+
+api() { curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
+
+seed() { # a client (all grants) and a user who has logged in and consented; exports CLIENT_ID, CLIENT_SECRET, SESSION
+  api -X POST "$BASE/api/v1/scopes" -d '{"name":"bench:read","description":"Benchmark scope"}' >/dev/null
+  local name="bench-$(date +%s%N)" user="bench-user-$(date +%s%N)" created jar="$WORK/cookies" page csrf loc
+  created=$(api -X POST "$BASE/api/v1/clients" -d "{\"name\":\"$name\",\"client_type\":\"confidential\",
+    \"redirect_uris\":[\"$REDIRECT\"],\"allowed_scopes\":[\"bench:read\"],\"default_scopes\":[\"bench:read\"],
+    \"grant_types\":[\"authorization_code\",\"refresh_token\",\"client_credentials\"]}")
+  CLIENT_ID=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_id"])' <<<"$created")
+  CLIENT_SECRET=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_secret"])' <<<"$created")
+  api -X POST "$BASE/api/v1/users" -d "{\"username\":\"$user\",\"password\":\"bench-password\"}" >/dev/null
+  AUTHORIZE_PATH="/oauth2/authorize?client_id=$CLIENT_ID&response_type=code&redirect_uri=$REDIRECT_URI_ENC&scope=bench%3Aread&code_challenge=$CHALLENGE&code_challenge_method=S256"
+  rm -f "$jar"
+  page=$(curl -s -c "$jar" -b "$jar" "$BASE$AUTHORIZE_PATH")
+  csrf=$(grep -o 'name="lk_csrf" value="[^"]*' <<<"$page" | sed 's/.*value="//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "lk_csrf=$csrf" --data-urlencode "username=$user" \
+    --data-urlencode "password=bench-password" --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "response_type=code" \
+    --data-urlencode "redirect_uri=$REDIRECT" --data-urlencode "scope=bench:read" --data-urlencode "code_challenge=$CHALLENGE" \
+    --data-urlencode "code_challenge_method=S256" "$BASE/oauth2/authorize/login"
+  page=$(curl -s -c "$jar" -b "$jar" "$BASE$AUTHORIZE_PATH")
+  csrf=$(grep -o 'name="lk_csrf" value="[^"]*' <<<"$page" | sed 's/.*value="//')
+  loc=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "lk_csrf=$csrf" --data-urlencode "decision=allow" \
+    --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "response_type=code" --data-urlencode "redirect_uri=$REDIRECT" \
+    --data-urlencode "scope=bench:read" --data-urlencode "code_challenge=$CHALLENGE" --data-urlencode "code_challenge_method=S256" \
+    "$BASE/oauth2/authorize/consent")
+  grep -q 'code=' <<<"$loc" || { echo "seeding the consent failed: $loc" >&2; exit 1; }
+  SESSION=$(awk '$6 == "latchkey_session" {print $7}' "$jar")
+  USER_NAME=$user
+  export CLIENT_ID CLIENT_SECRET SESSION AUTHORIZE_PATH
+}
+
+run_wrk() { # label, duration, script, url -> prints the RESULT line
+  local out
+  out=$(wrk -t1 -c16 -d"$2" --latency -s "$BENCH_DIR/$3" "$4" 2>&1) || { echo "$out" >&2; return 1; }
+  grep '^RESULT' <<<"$out" | tail -1
+}
+
+record() { # jdk-label, scenario, RESULT line
+  local line=$3
+  local rps p50 p99 errs
+  rps=$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")
+  p50=$(sed 's/.*p50_ms=\([0-9.]*\).*/\1/' <<<"$line")
+  p99=$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$line")
+  errs=$(sed 's/.*errors_connect=\([0-9]*\) errors_read=\([0-9]*\) errors_status=\([0-9]*\) errors_timeout=\([0-9]*\).*/\1+\2+\3+\4/' <<<"$line" | bc)
+  printf '%s|%s|%.0f|%s|%s|%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$errs" | tee -a "$RESULTS" >&2
+}
+
+issue_codes() { # seconds -> CODES_FILE with that many seconds' worth of codes issued through the real flow
+  export CODES_FILE="$WORK/codes-$(date +%s%N)"
+  : > "$CODES_FILE"
+  run_wrk issue "$1" issue-codes.lua "$BASE" >/dev/null
+}
+
+refresh_pool() { # n -> REFRESH_FILE with n live refresh tokens from real code exchanges
+  export REFRESH_FILE="$WORK/refresh-$(date +%s%N)"
+  issue_codes 1s
+  head -n "$1" "$CODES_FILE" | while read -r code; do
+    curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d "grant_type=authorization_code&code=$code&redirect_uri=$REDIRECT_URI_ENC&code_verifier=$VERIFIER" \
+      "$BASE/oauth2/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["refresh_token"])'
+  done > "$REFRESH_FILE"
+}
+
+# Codes live 60 s at most: each exchange run gets codes issued just before it, enough for its duration.
+exchange_run() { # duration-seconds -> RESULT line
+  issue_codes "$(( $1 * 2 / 3 + 1 ))s"
+  EXCHANGE_CODES=$(wc -l < "$CODES_FILE")
+  run_wrk exchange "${1}s" exchange.lua "$BASE/oauth2/token"
+}
+
+measure_jdk() { # java
+  local java=$1 label line ver secs_w secs_d
+  ver=$("$java" -version 2>&1 | head -n 1 | sed 's/.*version "\([^"]*\)".*/\1/')
+  label="JDK $ver"
+  secs_w=${WARMUP%s}; secs_d=${DURATION%s}
+
+  say "$label: start to ready (cold, then with a class-data archive from a training run)"
+  start_app "$java"; local cold=$READY_MS
+  local archive="$WORK/app-$ver.jsa" flags
+  if [ "${ver%%.*}" -ge 25 ]; then flags="-XX:AOTCacheOutput=$archive"; else flags="-XX:ArchiveClassesAtExit=$archive"; fi
+  stop_app
+  start_app "$java" $flags
+  seed
+  CLIENT_ID=$CLIENT_ID CLIENT_SECRET=$CLIENT_SECRET run_wrk training 3s cc.lua "$BASE/oauth2/token" >/dev/null
+  stop_app
+  if [ "${ver%%.*}" -ge 25 ]; then flags="-XX:AOTCache=$archive"; else flags="-XX:SharedArchiveFile=$archive"; fi
+  start_app "$java" $flags
+  printf '%s|start to ready (ms)|%s cold, %s with archive|||\n' "$label" "$cold" "$READY_MS" | tee -a "$RESULTS" >&2
+  seed
+  PROVIDER=$(curl -s "$BASE/q/health/ready" | python3 -c 'import json,sys;print([c for c in json.load(sys.stdin)["checks"] if c["name"]=="Signing key"][0]["data"]["provider"])')
+  echo "$label signs with: $PROVIDER" >> "$WORK/providers.txt"
+
+  say "$label: (a) client_credentials"
+  run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
+  record "$label" "client_credentials" "$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token")"
+
+  say "$label: (b) authorization-code exchange"
+  exchange_run "$secs_w" >/dev/null
+  line=$(exchange_run "$secs_d"); record "$label" "code exchange ($EXCHANGE_CODES codes issued)" "$line"
+
+  say "$label: (c) refresh-token rotation"
+  refresh_pool 64; run_wrk warm "$WARMUP" refresh.lua "$BASE/oauth2/token" >/dev/null
+  refresh_pool 64; record "$label" "refresh rotation" "$(run_wrk refresh "$DURATION" refresh.lua "$BASE/oauth2/token")"
+
+  say "$label: (d) introspection"
+  issue_codes 1s
+  export TOKEN=$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d "grant_type=authorization_code&code=$(head -n 1 "$CODES_FILE")&redirect_uri=$REDIRECT_URI_ENC&code_verifier=$VERIFIER" \
+    "$BASE/oauth2/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
+  run_wrk warm "$WARMUP" introspect.lua "$BASE/oauth2/introspect" >/dev/null
+  record "$label" "introspection (user token)" "$(run_wrk introspect "$DURATION" introspect.lua "$BASE/oauth2/introspect")"
+
+  say "$label: (e) JWKS and metadata"
+  run_wrk warm "$WARMUP" get.lua "$BASE/oauth2/jwks" >/dev/null
+  record "$label" "JWKS" "$(run_wrk jwks "$DURATION" get.lua "$BASE/oauth2/jwks")"
+  run_wrk warm "$WARMUP" get.lua "$BASE/.well-known/oauth-authorization-server" >/dev/null
+  record "$label" "metadata" "$(run_wrk metadata "$DURATION" get.lua "$BASE/.well-known/oauth-authorization-server")"
+
+  if [ "$ROWS" -gt 0 ] && [ "$java" = "$(command -v java)" ]; then
+    say "$label: the same exchange and refresh with $ROWS more rows in each table"
+    bulk_rows
+    exchange_run "$secs_w" >/dev/null
+    line=$(exchange_run "$secs_d"); record "$label" "code exchange, +$ROWS rows" "$line"
+    refresh_pool 64; run_wrk warm "$WARMUP" refresh.lua "$BASE/oauth2/token" >/dev/null
+    refresh_pool 64; record "$label" "refresh rotation, +$ROWS rows" "$(run_wrk refresh "$DURATION" refresh.lua "$BASE/oauth2/token")"
+  fi
+
+  local rss
+  rss=$(( $(ps -o rss= -p $APP_PID) / 1024 ))
+  printf '%s|RSS after the runs (MB)|%s|||\n' "$label" "$rss" | tee -a "$RESULTS" >&2
+  stop_app
+}
+
+bulk_rows() { # ROWS expired-and-live codes and refresh tokens (half each), for the bench client and user
+  local uid
+  uid=$(psql -c "select id from app_user where username = '$USER_NAME'")
+  psql <<SQL
+insert into authorization_code (code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, created_at, expires_at, consumed_at)
+select sha256(('bulk-code-' || i || '-' || clock_timestamp())::bytea), '$CLIENT_ID', '$uid', '$REDIRECT', 'bench:read', '$CHALLENGE',
+       now() - interval '1 hour', case when i % 2 = 0 then now() - interval '59 minutes' else now() + interval '1 hour' end,
+       case when i % 4 = 0 then now() - interval '30 minutes' end
+from generate_series(1, $ROWS) i;
+insert into grant_family (id, client_id, user_id, scopes, created_at)
+select ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, '$CLIENT_ID', '$uid', 'bench:read', now()
+from generate_series(1, $ROWS / 10) i on conflict do nothing;
+insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at, rotated_at)
+select sha256(('bulk-refresh-' || i || '-' || clock_timestamp())::bytea),
+       ('00000000-0000-4000-8000-' || lpad(to_hex(1 + i % ($ROWS / 10)), 12, '0'))::uuid, '$CLIENT_ID', 'bench:read',
+       now() - interval '1 day', case when i % 2 = 0 then now() - interval '1 hour' else now() + interval '7 days' end,
+       case when i % 3 = 0 then now() - interval '2 hours' end
+from generate_series(1, $ROWS) i;
+analyze authorization_code; analyze refresh_token; analyze grant_family;
+SQL
+  {
+    echo "Rows now: $(psql -c 'select count(*) from authorization_code') codes, $(psql -c 'select count(*) from refresh_token') refresh tokens."
+    echo
+    echo "Consuming a code (one statement):"
+    echo '```'
+    psql -c "explain update authorization_code set consumed_at = now() where code_hash = sha256('x'::bytea) and consumed_at is null and client_id = '$CLIENT_ID' and expires_at > now() returning client_id, user_id, redirect_uri, scopes, code_challenge, expires_at"
+    echo '```'
+    echo "Rotating a refresh token (one statement):"
+    echo '```'
+    psql -c "explain update refresh_token r set rotated_at = now() from grant_family f where r.token_hash = sha256('x'::bytea) and r.rotated_at is null and r.client_id = '$CLIENT_ID' and r.expires_at > now() and f.id = r.family_id and f.revoked_at is null returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at"
+    echo '```'
+  } > "$WORK/explain.md"
+}
+
+measure_peer() {
+  say "reference peer: node-oidc-provider 9.13.3, client_credentials, ES256 JWTs"
+  local dir="$WORK/peer"
+  mkdir -p "$dir" && cp /work/shared/peer-bench/node-oidc-server.mjs "$dir/server.mjs" 2>/dev/null \
+    || cp "$BENCH_DIR/peer/node-oidc-server.mjs" "$dir/server.mjs"
+  (cd "$dir" && echo '{"type":"module"}' > package.json && npm install --no-audit --no-fund --silent oidc-provider@9.13.3 >/dev/null 2>&1)
+  (cd "$dir" && PORT=$PEER_PORT TOKEN_FORMAT=jwt JWT_ALG=ES256 NODE_ENV=production node server.mjs > "$WORK/peer.log" 2>&1) &
+  PEER_PID=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$PEER_PORT/.well-known/openid-configuration"; do sleep 0.2; done
+  CLIENT_ID=bench CLIENT_SECRET=bench-secret run_wrk warm "$WARMUP" cc.lua "http://127.0.0.1:$PEER_PORT/token" >/dev/null
+  record "node $(node --version)" "client_credentials (node-oidc-provider)" \
+    "$(CLIENT_ID=bench CLIENT_SECRET=bench-secret run_wrk peer "$DURATION" cc.lua "http://127.0.0.1:$PEER_PORT/token")"
+  kill $PEER_PID; wait $PEER_PID 2>/dev/null || true; PEER_PID=""
+}
+
+[ "$PEER" = "1" ] && measure_peer
+for java in $JDKS; do measure_jdk "$java"; done
+
+{
+  echo "# Latchkey benchmark results"
+  echo
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/run.sh${1:+ $1}\`: wrk, 1 thread, 16 connections, $WARMUP warm-up then $DURATION measured,"
+  echo "on loopback, the app and PostgreSQL $(psql -c 'show server_version') on the same machine."
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB."
+  echo "App JVM options: \`$JVM_OPTS\`. Signing: ES256."
+  sed 's/^/- /' "$WORK/providers.txt"
+  echo
+  echo "| JDK / runtime | scenario | requests/s | p50 ms | p99 ms | errors |"
+  echo "|---|---|---:|---:|---:|---:|"
+  awk -F'|' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$RESULTS"
+  if [ -f "$WORK/explain.md" ]; then echo; echo "## With $ROWS bulk rows"; echo; cat "$WORK/explain.md"; fi
+} > "$BENCH_DIR/results.md"
+say "written to bench/results.md"
+cat "$BENCH_DIR/results.md"
