@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.latchkey.flow.NotFound;
 import dev.latchkey.policy.InvalidInput;
+import dev.latchkey.store.StoreException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -64,6 +65,15 @@ public class ErrorMappers {
     public Response data(DataException e, HttpServerRequest request) {
         LOG.debugf("Refused a value the database cannot store: %s", e.getMessage());
         return respond(400, "a value contains a character the server does not accept (such as NUL)", request);
+    }
+
+    @ServerExceptionMapper
+    public Response store(StoreException e, HttpServerRequest request) {
+        if (e.sqlState().startsWith("22")) {
+            LOG.debugf("Refused a value the database cannot store: %s", e.getMessage());
+            return respond(400, "a value contains a character the server does not accept (such as NUL)", request);
+        }
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper

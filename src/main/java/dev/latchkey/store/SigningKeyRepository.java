@@ -1,7 +1,6 @@
 package dev.latchkey.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,42 +15,35 @@ public class SigningKeyRepository {
     /** Serialises key creation and rotation across instances (transaction-scoped advisory lock). */
     private static final long LOCK = 0x4c4b_5349_474eL;
 
-    private final EntityManager em;
+    private final Sql sql;
 
-    public SigningKeyRepository(EntityManager em) {
-        this.em = em;
+    public SigningKeyRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public void lock() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        sql.list("select pg_advisory_xact_lock(?)", rs -> 1, LOCK);
     }
 
     /** The active key and those retired after {@code retiredAfter}, newest first. */
     public List<Row> published(Instant retiredAfter) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return sql.list("""
                         select kid, algorithm, public_jwk, private_key, created_at, retired_at from signing_key
-                        where retired_at is null or retired_at > ?1 order by created_at desc""")
-                .setParameter(1, retiredAfter).getResultList();
-        return rows.stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (byte[]) r[3],
-                Rows.instant(r[4]), Rows.instant(r[5]))).toList();
+                        where retired_at is null or retired_at > ? order by created_at desc""",
+                rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), Sql.instant(rs, 5),
+                        Sql.instant(rs, 6)), retiredAfter);
     }
 
     public boolean hasActive() {
-        return ((Number) em.createNativeQuery("select count(*) from signing_key where retired_at is null")
-                .getSingleResult()).longValue() > 0;
+        return sql.first("select 1 from signing_key where retired_at is null", rs -> 1).isPresent();
     }
 
     public void retireActive(Instant now) {
-        em.createNativeQuery("update signing_key set retired_at = ?1 where retired_at is null")
-                .setParameter(1, now).executeUpdate();
+        sql.update("update signing_key set retired_at = ? where retired_at is null", now);
     }
 
     public void insert(String kid, String algorithm, String publicJwk, byte[] privateKey, Instant now) {
-        em.createNativeQuery("""
-                        insert into signing_key (kid, algorithm, public_jwk, private_key, created_at)
-                        values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, kid).setParameter(2, algorithm).setParameter(3, publicJwk)
-                .setParameter(4, privateKey).setParameter(5, now).executeUpdate();
+        sql.update("insert into signing_key (kid, algorithm, public_jwk, private_key, created_at) values (?, ?, ?, ?, ?)",
+                kid, algorithm, publicJwk, privateKey, now);
     }
 }

@@ -1,10 +1,8 @@
 package dev.latchkey.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Failure counters per key in fixed windows, shared by every instance through PostgreSQL. */
@@ -13,38 +11,31 @@ public class ThrottleRepository {
     public record Window(Instant start, int failures) {
     }
 
-    private final EntityManager em;
+    private final Sql sql;
 
-    public ThrottleRepository(EntityManager em) {
-        this.em = em;
+    public ThrottleRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Optional<Window> find(String key) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select window_start, failures from throttle where key = ?1")
-                .setParameter(1, key).getResultList();
-        return rows.stream().findFirst().map(ThrottleRepository::window);
+        return sql.first("select window_start, failures from throttle where key = ?",
+                rs -> new Window(Sql.instant(rs, 1), rs.getInt(2)), key);
     }
 
     /** Counts one failure: a window older than {@code windowStartsAfter} starts over at {@code now}. */
     public Window fail(String key, Instant now, Instant windowStartsAfter) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        insert into throttle (key, window_start, failures) values (?1, ?2, 1)
+        return sql.first("""
+                        insert into throttle (key, window_start, failures) values (?, ?, 1)
                         on conflict (key) do update set
-                            failures = case when throttle.window_start <= ?3 then 1 else throttle.failures + 1 end,
-                            window_start = case when throttle.window_start <= ?3 then excluded.window_start
+                            failures = case when throttle.window_start <= ? then 1 else throttle.failures + 1 end,
+                            window_start = case when throttle.window_start <= ? then excluded.window_start
                                                 else throttle.window_start end
-                        returning window_start, failures""")
-                .setParameter(1, key).setParameter(2, now).setParameter(3, windowStartsAfter)
-                .getSingleResult();
-        return window(row);
+                        returning window_start, failures""",
+                rs -> new Window(Sql.instant(rs, 1), rs.getInt(2)), key, now, windowStartsAfter, windowStartsAfter)
+                .orElseThrow();
     }
 
     public void reset(String key) {
-        em.createNativeQuery("delete from throttle where key = ?1").setParameter(1, key).executeUpdate();
-    }
-
-    private static Window window(Object[] row) {
-        return new Window(Rows.instant(row[0]), ((Number) row[1]).intValue());
+        sql.update("delete from throttle where key = ?", key);
     }
 }
