@@ -1,36 +1,63 @@
 package dev.latchkey.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.config.Issuer;
-import dev.latchkey.store.ScopeRepository;
-import jakarta.transaction.Transactional;
+import dev.latchkey.flow.ScopeAdminFlow;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 8414 metadata: where every endpoint is and what it supports. */
+/**
+ * RFC 8414 metadata: where every endpoint is and what it supports. The document is kept prebuilt; a
+ * scope change through this instance rebuilds it at once, one through another instance within 5 s.
+ */
 @Path("/.well-known/oauth-authorization-server")
 @Tag(name = "oauth2")
 public class DiscoveryResource {
-    private final Issuer issuer;
-    private final ScopeRepository scopes;
+    private static final Duration TTL = Duration.ofSeconds(5);
 
-    public DiscoveryResource(Issuer issuer, ScopeRepository scopes) {
+    private record Document(String json, long builtAt) {
+    }
+
+    private final Issuer issuer;
+    private final ScopeAdminFlow scopes;
+    private final ObjectMapper json;
+    private volatile Document document;
+
+    public DiscoveryResource(Issuer issuer, ScopeAdminFlow scopes, ObjectMapper json) {
         this.issuer = issuer;
         this.scopes = scopes;
+        this.json = json;
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "Authorization server metadata (RFC 8414)")
-    public Map<String, Object> metadata() {
+    public Response metadata() throws JsonProcessingException {
+        Document d = document;
+        if (d == null || System.nanoTime() - d.builtAt() > TTL.toNanos()) {
+            d = new Document(json.writeValueAsString(build()), System.nanoTime());
+            document = d;
+        }
+        return Response.ok(d.json(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "public, max-age=60")
+                .build();
+    }
+
+    void scopesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScopeAdminFlow.ScopesChanged event) {
+        document = null;
+    }
+
+    private Map<String, Object> build() {
         String base = issuer.value();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("issuer", base);

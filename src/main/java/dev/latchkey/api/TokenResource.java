@@ -68,7 +68,11 @@ public class TokenResource {
             TokenFlow.Tokens t = tokens.token(request, address);
             return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope(), t.refreshToken());
         });
-        return tokens.needsDatabase(request) ? Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return onRightThread(tokens.needsDatabase(request), work);
+    }
+
+    private static Uni<Response> onRightThread(boolean blocking, Supplier<Response> work) {
+        return blocking ? Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().item(work.get());
     }
 
@@ -82,11 +86,21 @@ public class TokenResource {
         });
     }
 
+    /** From memory on the event loop for a JWT verified before; otherwise on a worker thread. */
     @POST
+    @NonBlocking
     @Path("introspect")
     @Operation(summary = "Token introspection (RFC 7662)")
-    public Response introspect(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return answer(() -> status.introspect(request(body, headers), address(http)));
+    public Uni<Response> introspect(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        String address = address(http);
+        TokenRequest request;
+        try {
+            request = request(body, headers);
+        } catch (Refusal refusal) {
+            return Uni.createFrom().item(refused(refusal));
+        }
+        return onRightThread(status.introspectionNeedsDatabase(request),
+                () -> answer(() -> status.introspect(request, address)));
     }
 
     private Response answer(Supplier<Object> work) {

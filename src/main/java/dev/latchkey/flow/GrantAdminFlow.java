@@ -6,6 +6,7 @@ import dev.latchkey.store.GrantRepository;
 import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -17,12 +18,15 @@ public class GrantAdminFlow {
     private final UserRepository users;
     private final ConsentRepository consents;
     private final GrantRepository grants;
+    private final Event<Revocations.Changed> revoked;
     private final Clock clock;
 
-    public GrantAdminFlow(UserRepository users, ConsentRepository consents, GrantRepository grants, Clock clock) {
+    public GrantAdminFlow(UserRepository users, ConsentRepository consents, GrantRepository grants,
+                          Event<Revocations.Changed> revoked, Clock clock) {
         this.users = users;
         this.consents = consents;
         this.grants = grants;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
@@ -39,6 +43,7 @@ public class GrantAdminFlow {
             throw new NotFound("user " + Quote.of(username) + " has no grant for client " + Quote.of(clientId));
         }
         grants.revokeFamilies(user.id, clientId, clock.instant());
+        revoked.fire(new Revocations.Changed());
     }
 
     private UserEntity user(String username) {

@@ -6,19 +6,32 @@ import dev.latchkey.policy.Scopes;
 import dev.latchkey.store.ScopeEntity;
 import dev.latchkey.store.ScopeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 @ApplicationScoped
 public class ScopeAdminFlow {
     public record ScopeView(String name, String description, Instant createdAt) {
     }
 
-    private final ScopeRepository scopes;
+    /** Fired inside a transaction that added or removed a scope. */
+    public record ScopesChanged() {
+    }
 
-    public ScopeAdminFlow(ScopeRepository scopes) {
+    private final ScopeRepository scopes;
+    private final Event<ScopesChanged> changed;
+
+    public ScopeAdminFlow(ScopeRepository scopes, Event<ScopesChanged> changed) {
         this.scopes = scopes;
+        this.changed = changed;
+    }
+
+    @Transactional
+    public List<String> allNames() {
+        return scopes.allNames();
     }
 
     @Transactional
@@ -30,6 +43,7 @@ public class ScopeAdminFlow {
         scope.createdAt = Instant.now();
         scopes.persist(scope);
         scopes.flush(); // a duplicate name fails here, as a constraint violation the API maps to 400
+        changed.fire(new ScopesChanged());
         return view(scope);
     }
 
@@ -51,6 +65,7 @@ public class ScopeAdminFlow {
         }
         scopes.delete(scope);
         scopes.flush();
+        changed.fire(new ScopesChanged());
     }
 
     private static ScopeView view(ScopeEntity e) {

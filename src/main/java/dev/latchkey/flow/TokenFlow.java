@@ -14,6 +14,7 @@ import dev.latchkey.store.GrantRepository;
 import dev.latchkey.token.AccessTokens;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -38,14 +39,16 @@ public class TokenFlow {
     private final GrantRepository grants;
     private final AccessTokens accessTokens;
     private final LatchkeyConfig config;
+    private final Event<Revocations.Changed> revoked;
     private final Clock clock;
 
     public TokenFlow(ClientAuthenticator authenticator, GrantRepository grants, AccessTokens accessTokens,
-                     LatchkeyConfig config, Clock clock) {
+                     LatchkeyConfig config, Event<Revocations.Changed> revoked, Clock clock) {
         this.authenticator = authenticator;
         this.grants = grants;
         this.accessTokens = accessTokens;
         this.config = config;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
@@ -133,11 +136,13 @@ public class TokenFlow {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void revokeFamilyOfCode(byte[] codeHash) {
         grants.revokeFamilyOfCode(codeHash, clock.instant());
+        revoked.fire(new Revocations.Changed());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void revokeFamilyOfRefreshToken(byte[] tokenHash) {
         grants.findRefreshToken(tokenHash).ifPresent(t -> grants.revokeFamily(t.familyId(), clock.instant()));
+        revoked.fire(new Revocations.Changed());
     }
 
     private long lifetimeSeconds() {

@@ -8,10 +8,14 @@ import dev.latchkey.policy.TokenRequest;
 import dev.latchkey.store.GrantRepository;
 import dev.latchkey.token.AccessTokens;
 import dev.latchkey.token.OpaqueTokens;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,21 +28,43 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TokenStatusFlow {
+    /** An access token whose signature was checked once, with its owner's username (user grants). */
+    private record Verified(AccessTokens.Claims claims, String username) {
+    }
+
     private final ClientAuthenticator authenticator;
     private final ClientLookup clients;
     private final GrantRepository grants;
     private final AccessTokens accessTokens;
     private final SigningKeyFlow keys;
+    private final Revocations revocations;
+    private final Event<Revocations.Changed> revoked;
     private final Clock clock;
+    /** Resource servers introspect the same token many times: verify its signature once. */
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(4096)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public TokenStatusFlow(ClientAuthenticator authenticator, ClientLookup clients, GrantRepository grants,
-                           AccessTokens accessTokens, SigningKeyFlow keys, Clock clock) {
+                           AccessTokens accessTokens, SigningKeyFlow keys, Revocations revocations,
+                           Event<Revocations.Changed> revoked, Clock clock) {
         this.authenticator = authenticator;
         this.clients = clients;
         this.grants = grants;
         this.accessTokens = accessTokens;
         this.keys = keys;
+        this.revocations = revocations;
+        this.revoked = revoked;
         this.clock = clock;
+    }
+
+    /**
+     * Whether introspection can be answered from memory (on the event loop): a JWT already verified here,
+     * asked about by a client in the cache. Everything else reads the database on a worker thread.
+     */
+    public boolean introspectionNeedsDatabase(TokenRequest request) {
+        String token = request.get("token");
+        return token == null || !looksLikeJwt(token) || verified.getIfPresent(token) == null
+                || !authenticator.answersFromMemory(request);
     }
 
     /** RFC 7009 §2.1: revoking a refresh token ends its grant; an access token is remembered until expiry. */
@@ -55,11 +81,12 @@ public class TokenStatusFlow {
             accessTokens.read(token, keys::reloadForUnknownKid)
                     .filter(claims -> client.clientId().equals(claims.clientId()))
                     .ifPresent(claims -> grants.revokeAccessToken(claims.jti(), claims.expiresAt()));
-            return;
+        } else {
+            grants.findRefreshToken(OpaqueTokens.hash(token))
+                    .filter(stored -> stored.clientId().equals(client.clientId()))
+                    .ifPresent(stored -> grants.revokeFamily(stored.familyId(), now));
         }
-        grants.findRefreshToken(OpaqueTokens.hash(token))
-                .filter(stored -> stored.clientId().equals(client.clientId()))
-                .ifPresent(stored -> grants.revokeFamily(stored.familyId(), now));
+        revoked.fire(new Revocations.Changed());
     }
 
     /** RFC 7662 §2.2: the token's description when it is live and the caller's, else {@code active: false}. */
@@ -70,48 +97,47 @@ public class TokenStatusFlow {
         if (!client.isConfidential()) {
             throw new Refusal(Reason.CLIENT_AUTH_FAILED, "a public client cannot introspect tokens");
         }
-        boolean refreshFirst = "refresh_token".equals(request.get("token_type_hint"));
-        Optional<Map<String, Object>> found = refreshFirst
-                ? refresh(token, client).or(() -> access(token, client))
-                : access(token, client).or(() -> refresh(token, client));
+        // The token's shape says what it is (a JWT has dots, a refresh token never does), so the
+        // token_type_hint can only agree; it is not needed to find the token.
+        Optional<Map<String, Object>> found = looksLikeJwt(token) ? access(token, client) : refresh(token, client);
         return found.orElseGet(() -> Map.of("active", false));
     }
 
     private Optional<Map<String, Object>> access(String token, ClientView caller) {
-        if (!looksLikeJwt(token)) {
+        Verified v = verified.getIfPresent(token);
+        if (v == null) {
+            Optional<AccessTokens.Claims> read = accessTokens.read(token, keys::reloadForUnknownKid);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            AccessTokens.Claims c = read.get();
+            v = new Verified(c, c.grantId() == null ? null : usernameOf(c.subject()).orElse(null));
+            verified.put(token, v);
+        }
+        AccessTokens.Claims c = v.claims();
+        Instant now = clock.instant();
+        if (!caller.clientId().equals(c.clientId()) || c.expiresAt() == null || !now.isBefore(c.expiresAt())
+                || revocations.jtiRevoked(c.jti()) || revocations.familyEnded(c.grantId())
+                || clients.find(c.clientId()).filter(ClientView::enabled).isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return accessTokens.read(token, keys::reloadForUnknownKid)
-                .filter(c -> caller.clientId().equals(c.clientId()))
-                .filter(c -> c.expiresAt() != null && now.isBefore(c.expiresAt()))
-                .filter(c -> clients.find(c.clientId()).filter(ClientView::enabled).isPresent())
-                .filter(c -> accessTokenLive(c.jti(), c.grantId()))
-                .map(c -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("active", true);
-                    out.put("scope", c.scope());
-                    out.put("client_id", c.clientId());
-                    out.put("sub", c.subject());
-                    if (c.grantId() != null) {
-                        usernameOf(c.subject()).ifPresent(u -> out.put("username", u));
-                    }
-                    out.put("token_type", "Bearer");
-                    out.put("exp", c.expiresAt().getEpochSecond());
-                    out.put("iat", c.issuedAt() == null ? null : c.issuedAt().getEpochSecond());
-                    out.put("iss", accessTokens.issuer());
-                    out.put("aud", c.audience());
-                    out.put("jti", c.jti());
-                    return out;
-                });
-    }
-
-    @Transactional
-    boolean accessTokenLive(String jti, String grantId) {
-        if (jti == null || grants.accessTokenRevoked(jti)) {
-            return false;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active", true);
+        out.put("scope", c.scope());
+        out.put("client_id", c.clientId());
+        out.put("sub", c.subject());
+        if (v.username() != null) {
+            out.put("username", v.username());
         }
-        return grantId == null || grants.familyLive(UUID.fromString(grantId));
+        out.put("token_type", "Bearer");
+        out.put("exp", c.expiresAt().getEpochSecond());
+        if (c.issuedAt() != null) {
+            out.put("iat", c.issuedAt().getEpochSecond());
+        }
+        out.put("iss", accessTokens.issuer());
+        out.put("aud", c.audience());
+        out.put("jti", c.jti());
+        return Optional.of(out);
     }
 
     @Transactional

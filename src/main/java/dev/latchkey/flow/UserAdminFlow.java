@@ -5,6 +5,7 @@ import dev.latchkey.policy.UserRules;
 import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -17,10 +18,12 @@ public class UserAdminFlow {
 
     private final UserRepository users;
     private final PasswordHasher passwords;
+    private final Event<Revocations.Changed> revoked;
 
-    public UserAdminFlow(UserRepository users, PasswordHasher passwords) {
+    public UserAdminFlow(UserRepository users, PasswordHasher passwords, Event<Revocations.Changed> revoked) {
         this.users = users;
         this.passwords = passwords;
+        this.revoked = revoked;
     }
 
     public UserView create(String username, String password) {
@@ -51,10 +54,12 @@ public class UserAdminFlow {
         return Page.of(users.page(after, limit), limit, UserAdminFlow::view, UserView::username);
     }
 
+    /** Its grants go with it (cascade); the revocation events tell every instance's introspection. */
     @Transactional
     public void delete(String username) {
         users.delete(find(username));
         users.flush();
+        revoked.fire(new Revocations.Changed());
     }
 
     private UserEntity find(String username) {

@@ -120,19 +120,9 @@ public class GrantRepository {
                 now, userId, clientId);
     }
 
-    /** Whether the family exists and is not revoked (for access tokens that name it). */
-    public boolean familyLive(UUID familyId) {
-        return sql.first("select 1 from grant_family where id = ? and revoked_at is null", rs -> 1, familyId)
-                .isPresent();
-    }
-
     public void revokeAccessToken(String jti, Instant expiresAt) {
         sql.update("insert into revoked_access_token (jti, expires_at) values (?, ?) on conflict (jti) do nothing",
                 jti, expiresAt);
-    }
-
-    public boolean accessTokenRevoked(String jti) {
-        return sql.first("select 1 from revoked_access_token where jti = ?", rs -> 1, jti).isPresent();
     }
 
     public Optional<String> username(UUID userId) {
