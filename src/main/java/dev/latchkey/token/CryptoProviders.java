@@ -39,6 +39,8 @@ public class CryptoProviders {
                 Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
                 LOG.infof("Native crypto provider failed to load (%s); the JDK's provider signs", e.toString());
             }
+        } else {
+            Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
         }
         signingProvider = provider("SHA256withECDSA") + " (ES256), " + provider("SHA256withRSA") + " (RS256)";
         LOG.infof("JWT signatures by %s", signingProvider);
