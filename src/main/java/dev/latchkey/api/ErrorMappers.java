@@ -69,6 +69,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response store(StoreException e, HttpServerRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            return unexpected(e, request);
+        }
         if (e.sqlState().startsWith("22")) {
             LOG.debugf("Refused a value the database cannot store: %s", e.getMessage());
             return respond(400, "a value contains a character the server does not accept (such as NUL)", request);
@@ -109,6 +112,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return responses.unavailable(request.path());
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", id);
         return respond(500, "unexpected server error; reference " + id, request);

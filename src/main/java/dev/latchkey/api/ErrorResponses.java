@@ -41,6 +41,13 @@ public class ErrorResponses {
         return response.build();
     }
 
+    /** 503 with Retry-After in the path's format: the database cannot be reached (SPEC §1, §3.1, §3.2). */
+    public Response unavailable(String path) {
+        Response r = respond(503, "the service is temporarily unavailable (its database cannot be reached); "
+                + "retry in a few seconds", path);
+        return Response.fromResponse(r).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+    }
+
     public String allow(String path) {
         return allowedMethods.allow(path);
     }

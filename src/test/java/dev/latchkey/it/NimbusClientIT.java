@@ -34,20 +34,11 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,7 +90,7 @@ class NimbusClientIT {
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build();
 
-        AuthorizationResponse response = AuthorizationResponse.parse(new FormBrowser().authorize(request.toURI(), reg));
+        AuthorizationResponse response = AuthorizationResponse.parse(new ItBrowser().authorize(request.toURI(), reg));
         AuthorizationSuccessResponse success = assertInstanceOf(AuthorizationSuccessResponse.class, response);
         assertEquals(state, success.getState());
         assertEquals(new Issuer(app.baseUrl()), success.getIssuer());
@@ -190,7 +181,7 @@ class NimbusClientIT {
         AuthorizationRequest request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
                 new ClientID(reg.clientId())).endpointURI(metadata.getAuthorizationEndpointURI())
                 .redirectionURI(REDIRECT).state(new State()).codeChallenge(verifier, CodeChallengeMethod.S256).build();
-        var success = AuthorizationResponse.parse(new FormBrowser().authorize(request.toURI(), reg))
+        var success = AuthorizationResponse.parse(new ItBrowser().authorize(request.toURI(), reg))
                 .toSuccessResponse();
         TokenResponse response = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
                 new AuthorizationCodeGrant(success.getAuthorizationCode(), REDIRECT, verifier)).toHTTPRequest().send());
@@ -205,56 +196,5 @@ class NimbusClientIT {
 
     private static String error(TokenResponse response) {
         return response.indicatesSuccess() ? "" : response.toErrorResponse().getErrorObject().toJSONObject().toString();
-    }
-
-    /** The user's part, done with plain HTTP and the page's forms: login, consent, then the redirect. */
-    static final class FormBrowser {
-        private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        URI authorize(URI authorizationRequest, ItClients.Registered reg) throws IOException, InterruptedException {
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(authorizationRequest).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, login.statusCode(), login.body());
-            Map<String, String> form = hidden(login.body());
-            form.put("username", reg.username());
-            form.put("password", ItClients.PASSWORD);
-            HttpResponse<String> loggedIn = post("/oauth2/authorize/login", form);
-            assertEquals(303, loggedIn.statusCode(), loggedIn.body());
-            URI next = authorizationRequest.resolve(loggedIn.headers().firstValue("Location").orElseThrow());
-            HttpResponse<String> consent = http.send(HttpRequest.newBuilder(next).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (consent.statusCode() == 302) {
-                // consent given earlier covers the request: straight back to the client
-                return URI.create(consent.headers().firstValue("Location").orElseThrow());
-            }
-            assertEquals(200, consent.statusCode(), consent.body());
-            Map<String, String> allow = hidden(consent.body());
-            allow.put("decision", "allow");
-            HttpResponse<String> done = post("/oauth2/authorize/consent", allow);
-            assertEquals(303, done.statusCode(), done.body());
-            return URI.create(done.headers().firstValue("Location").orElseThrow());
-        }
-
-        private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static Map<String, String> hidden(String html) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            Matcher m = HIDDEN.matcher(html);
-            while (m.find()) {
-                fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"")
-                        .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
-            }
-            return fields;
-        }
     }
 }

@@ -1,0 +1,112 @@
+package dev.latchkey.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The user's part of the code flow over plain HTTP and the pages' forms: login, consent, then the redirect. */
+final class ItBrowser {
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** A PKCE pair. */
+    record Pkce(String verifier, String challenge) {
+        static Pkce create() {
+            byte[] b = new byte[32];
+            new SecureRandom().nextBytes(b);
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            try {
+                return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII))));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Runs the flow at {@code app} for {@code reg} and returns the redirect's query parameters. */
+    Map<String, String> code(PackagedApp app, ItClients.Registered reg, String redirectUri, Pkce pkce)
+            throws IOException, InterruptedException {
+        String url = app.baseUrl() + "/oauth2/authorize?client_id=" + enc(reg.clientId()) + "&response_type=code"
+                + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(reg.scope()) + "&state=s"
+                + "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256";
+        return query(authorize(URI.create(url), reg));
+    }
+
+    URI authorize(URI authorizationRequest, ItClients.Registered reg) throws IOException, InterruptedException {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(authorizationRequest).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() == 302) {
+            return URI.create(login.headers().firstValue("Location").orElseThrow());
+        }
+        assertEquals(200, login.statusCode(), login.body());
+        Map<String, String> form = hidden(login.body());
+        form.put("username", reg.username());
+        form.put("password", ItClients.PASSWORD);
+        HttpResponse<String> loggedIn = post(authorizationRequest.resolve("/oauth2/authorize/login"), form);
+        assertEquals(303, loggedIn.statusCode(), loggedIn.body());
+        URI next = authorizationRequest.resolve(loggedIn.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> consent = http.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        if (consent.statusCode() == 302) {
+            // consent given earlier covers the request: straight back to the client
+            return URI.create(consent.headers().firstValue("Location").orElseThrow());
+        }
+        assertEquals(200, consent.statusCode(), consent.body());
+        Map<String, String> allow = hidden(consent.body());
+        allow.put("decision", "allow");
+        HttpResponse<String> done = post(authorizationRequest.resolve("/oauth2/authorize/consent"), allow);
+        assertEquals(303, done.statusCode(), done.body());
+        return URI.create(done.headers().firstValue("Location").orElseThrow());
+    }
+
+    private HttpResponse<String> post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String encode(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static Map<String, String> query(URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private static Map<String, String> hidden(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher m = HIDDEN.matcher(html);
+        while (m.find()) {
+            fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"")
+                    .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
+        }
+        return fields;
+    }
+}
