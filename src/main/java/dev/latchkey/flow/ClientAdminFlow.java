@@ -13,6 +13,7 @@ import dev.latchkey.store.ScopeRepository;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -72,7 +73,7 @@ public class ClientAdminFlow {
     /** Replaces the editable fields; the type and the secret stay. */
     @Transactional
     public ClientView replace(String clientId, ClientRegistration.Input input) {
-        ClientEntity client = find(clientId);
+        ClientEntity client = findForUpdate(clientId);
         if (input.clientType() != null && !Objects.equals(input.clientType(), client.clientType)) {
             throw new InvalidInput("client_type cannot be changed (it is " + client.clientType
                     + "); register a new client instead");
@@ -93,9 +94,10 @@ public class ClientAdminFlow {
         changed.fire(new ClientLookup.ClientChanged(clientId));
     }
 
+    /** Concurrent rotations take turns (row lock): the secret stored is the one the last of them returned. */
     @Transactional
     public WithSecret rotateSecret(String clientId) {
-        ClientEntity client = find(clientId);
+        ClientEntity client = findForUpdate(clientId);
         if (client.secretHash == null) {
             throw new InvalidInput("client " + Quote.of(clientId) + " is public and has no secret");
         }
@@ -109,6 +111,14 @@ public class ClientAdminFlow {
 
     private ClientEntity find(String clientId) {
         ClientEntity client = clients.findById(clientId);
+        if (client == null) {
+            throw new NotFound("no client with client_id " + Quote.of(clientId));
+        }
+        return client;
+    }
+
+    private ClientEntity findForUpdate(String clientId) {
+        ClientEntity client = clients.findById(clientId, LockModeType.PESSIMISTIC_WRITE);
         if (client == null) {
             throw new NotFound("no client with client_id " + Quote.of(clientId));
         }
