@@ -108,7 +108,7 @@ public class AuthorizeResource {
     @Path("consent")
     @Operation(summary = "Consent form")
     public Response consent(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-                            @CookieParam(BrowserSession.COOKIE) String cookie) {
+                            @CookieParam(BrowserSession.COOKIE) String cookie, @Context HttpServerRequest http) {
         return malformedAsPage(() -> {
             Parameters form = FormBody.parse(type, body);
             if (!BrowserSession.csrfValid(cookie, form.get(BrowserSession.CSRF_FIELD))) {
@@ -118,8 +118,8 @@ public class AuthorizeResource {
             if (!"allow".equals(decision) && !"deny".equals(decision)) {
                 return page(400, Pages.error("This form is not valid", "decision must be allow or deny")).build();
             }
-            return render(flow.consent(new AuthorizeRequest(form), cookie, "allow".equals(decision)), cookie,
-                    Response.Status.SEE_OTHER);
+            return render(flow.consent(new AuthorizeRequest(form), cookie, "allow".equals(decision),
+                    TokenResource.address(http)), cookie, Response.Status.SEE_OTHER);
         });
     }
 

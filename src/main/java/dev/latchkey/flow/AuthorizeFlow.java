@@ -84,12 +84,14 @@ public class AuthorizeFlow {
     private final AuthorizationCodeRepository codes;
     private final PasswordHasher passwords;
     private final Throttle throttle;
+    private final AuditLog audit;
     private final LatchkeyConfig config;
     private final Clock clock;
 
     public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, UserRepository users,
                          LoginSessionRepository sessions, ConsentRepository consents, AuthorizationCodeRepository codes,
-                         PasswordHasher passwords, Throttle throttle, LatchkeyConfig config, Clock clock) {
+                         PasswordHasher passwords, Throttle throttle, AuditLog audit, LatchkeyConfig config,
+                         Clock clock) {
         this.clients = clients;
         this.scopes = scopes;
         this.users = users;
@@ -98,6 +100,7 @@ public class AuthorizeFlow {
         this.codes = codes;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.audit = audit;
         this.config = config;
         this.clock = clock;
     }
@@ -132,7 +135,9 @@ public class AuthorizeFlow {
         String addressKey = "login:addr:" + address;
         Optional<Duration> wait = throttle.blocked(userKey, login.maxFailuresPerUsername(), login.throttleWindow())
                 .or(() -> throttle.blocked(addressKey, login.maxFailuresPerAddress(), login.throttleWindow()));
+        String clientId = ((Accepted) decision).client().clientId();
         if (wait.isPresent()) {
+            audit.record(AuditLog.Type.LOGIN_THROTTLED, username, clientId, null, address, null);
             return new LoginResult.Throttled(wait.get());
         }
         Optional<UserEntity> user = findUser(username);
@@ -141,15 +146,18 @@ public class AuthorizeFlow {
         if (!ok) {
             throttle.fail(userKey, login.throttleWindow());
             throttle.fail(addressKey, login.throttleWindow());
+            audit.record(AuditLog.Type.LOGIN_FAILED, username, clientId, null, address,
+                    user.isPresent() ? "wrong password" : "no such user");
             return new LoginResult.WrongCredentials((Accepted) decision);
         }
         throttle.reset(userKey);
+        audit.record(AuditLog.Type.LOGIN_SUCCEEDED, username, clientId, user.get().id.toString(), address, null);
         return new LoginResult.LoggedIn(startSession(user.get().id));
     }
 
     /** The consent form: allow issues the code, deny sends access_denied. */
     @Transactional
-    public Step consent(AuthorizeRequest request, String sessionToken, boolean allow) {
+    public Step consent(AuthorizeRequest request, String sessionToken, boolean allow, String address) {
         AuthorizeDecision decision = decide(request);
         if (decision instanceof AuthorizeDecision.Refused refused) {
             return new Step.Refused(refused);
@@ -159,11 +167,16 @@ public class AuthorizeFlow {
         if (user.isEmpty()) {
             return new Step.Login(accepted);
         }
+        String clientId = accepted.client().clientId();
         if (!allow) {
+            audit.record(AuditLog.Type.CONSENT_DENIED, user.get().toString(), clientId, user.get().toString(), address,
+                    Scopes.format(accepted.scopes()));
             return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(Reason.USER_DENIED),
                     accepted.redirectUri(), accepted.state()));
         }
-        consents.grant(user.get(), accepted.client().clientId(), accepted.scopes(), clock.instant());
+        consents.grant(user.get(), clientId, accepted.scopes(), clock.instant());
+        audit.record(AuditLog.Type.CONSENT_GIVEN, user.get().toString(), clientId, user.get().toString(), address,
+                Scopes.format(accepted.scopes()));
         return new Step.Issued(accepted, issue(accepted, user.get()));
     }
 
@@ -204,6 +217,8 @@ public class AuthorizeFlow {
         Instant now = clock.instant();
         codes.insert(OpaqueTokens.hash(code), accepted.client().clientId(), userId, accepted.redirectUriSent(),
                 Scopes.format(accepted.scopes()), accepted.codeChallenge(), now, now.plus(config.code().lifetime()));
+        audit.record(AuditLog.Type.CODE_ISSUED, userId.toString(), accepted.client().clientId(), userId.toString(),
+                null, Scopes.format(accepted.scopes()));
         return code;
     }
 

@@ -29,12 +29,15 @@ public class ClientAuthenticator {
     private final ClientLookup clients;
     private final Throttle throttle;
     private final LatchkeyConfig.ClientAuth limits;
+    private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
 
-    public ClientAuthenticator(ClientLookup clients, Throttle throttle, LatchkeyConfig config, Clock clock) {
+    public ClientAuthenticator(ClientLookup clients, Throttle throttle, AuditLog audit, LatchkeyConfig config,
+                               Clock clock) {
         this.clients = clients;
         this.throttle = throttle;
+        this.audit = audit;
         this.limits = config.clientAuth();
         this.clock = clock;
     }
@@ -63,6 +66,8 @@ public class ClientAuthenticator {
                 fail(clientKey, limits.maxFailuresPerClient());
             }
             fail(addressKey, limits.maxFailuresPerAddress());
+            audit.record(AuditLog.Type.CLIENT_AUTH_FAILED, credentials.clientId(), client == null ? null
+                    : client.clientId(), null, address, refusal.description());
             throw refusal;
         }
     }

@@ -19,14 +19,16 @@ public class GrantAdminFlow {
     private final ConsentRepository consents;
     private final GrantRepository grants;
     private final Event<Revocations.Changed> revoked;
+    private final AuditLog audit;
     private final Clock clock;
 
     public GrantAdminFlow(UserRepository users, ConsentRepository consents, GrantRepository grants,
-                          Event<Revocations.Changed> revoked, Clock clock) {
+                          Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
         this.users = users;
         this.consents = consents;
         this.grants = grants;
         this.revoked = revoked;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,6 +46,7 @@ public class GrantAdminFlow {
         }
         grants.revokeFamilies(user.id, clientId, clock.instant());
         revoked.fire(new Revocations.Changed());
+        audit.record(AuditLog.Type.CONSENT_REVOKED, "admin", clientId, user.id.toString(), null, username);
     }
 
     private UserEntity user(String username) {

@@ -40,15 +40,17 @@ public class TokenFlow {
     private final AccessTokens accessTokens;
     private final LatchkeyConfig config;
     private final Event<Revocations.Changed> revoked;
+    private final AuditLog audit;
     private final Clock clock;
 
     public TokenFlow(ClientAuthenticator authenticator, GrantRepository grants, AccessTokens accessTokens,
-                     LatchkeyConfig config, Event<Revocations.Changed> revoked, Clock clock) {
+                     LatchkeyConfig config, Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
         this.authenticator = authenticator;
         this.grants = grants;
         this.accessTokens = accessTokens;
         this.config = config;
         this.revoked = revoked;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,34 +67,43 @@ public class TokenFlow {
         request.checkNoRepeats();
         ClientView client = authenticator.authenticate(request, address);
         GrantType grant = TokenPolicy.grantType(request, client);
-        return switch (grant) {
+        Issued issued = switch (grant) {
             case CLIENT_CREDENTIALS -> clientCredentials(request, client);
-            case AUTHORIZATION_CODE -> authorizationCode(request, client);
-            case REFRESH_TOKEN -> refresh(request, client);
+            case AUTHORIZATION_CODE -> authorizationCode(request, client, address);
+            case REFRESH_TOKEN -> refresh(request, client, address);
         };
+        audit.record(AuditLog.Type.TOKEN_ISSUED, client.clientId(), client.clientId(), issued.subject(), address,
+                grant.wireName() + " " + issued.tokens().scope());
+        return issued.tokens();
+    }
+
+    /** Tokens and whom they are about. */
+    private record Issued(Tokens tokens, String subject) {
     }
 
     /** RFC 6749 §4.4: no database work at all. */
-    private Tokens clientCredentials(TokenRequest request, ClientView client) {
+    private Issued clientCredentials(TokenRequest request, ClientView client) {
         String scope = Scopes.format(TokenPolicy.clientCredentialsScopes(request, client));
         AccessTokens.Issued issued = accessTokens.issue(client.clientId(), client.clientId(), scope, null);
-        return new Tokens(issued.jwt(), lifetimeSeconds(), scope, null);
+        return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), scope, null), client.clientId());
     }
 
-    private Tokens authorizationCode(TokenRequest request, ClientView client) {
+    private Issued authorizationCode(TokenRequest request, ClientView client, String address) {
         byte[] codeHash = OpaqueTokens.hash(TokenPolicy.code(request));
         try {
             return redeem(request, client, codeHash);
         } catch (Refusal refusal) {
             if (refusal.reason() == Reason.CODE_REUSED) {
                 revokeFamilyOfCode(codeHash);
+                audit.record(AuditLog.Type.CODE_REPLAYED, client.clientId(), client.clientId(), null, address,
+                        "the grant issued from the code is revoked");
             }
             throw refusal;
         }
     }
 
     @Transactional
-    Tokens redeem(TokenRequest request, ClientView client, byte[] codeHash) {
+    Issued redeem(TokenRequest request, ClientView client, byte[] codeHash) {
         Instant now = clock.instant();
         StoredCode code = grants.consumeCode(codeHash, client.clientId(), now).orElse(null);
         TokenPolicy.checkCode(request, client, code, now);
@@ -103,10 +114,11 @@ public class TokenFlow {
                 now.plus(config.token().refreshLifetime()));
         AccessTokens.Issued issued = accessTokens.issue(code.userId().toString(), client.clientId(), code.scopes(),
                 familyId.toString());
-        return new Tokens(issued.jwt(), lifetimeSeconds(), code.scopes(), refreshToken);
+        return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), code.scopes(), refreshToken),
+                code.userId().toString());
     }
 
-    private Tokens refresh(TokenRequest request, ClientView client) {
+    private Issued refresh(TokenRequest request, ClientView client, String address) {
         Set<String> requested = TokenPolicy.refresh(request);
         byte[] tokenHash = OpaqueTokens.hash(request.get("refresh_token"));
         try {
@@ -114,13 +126,15 @@ public class TokenFlow {
         } catch (Refusal refusal) {
             if (refusal.reason() == Reason.REFRESH_TOKEN_REUSED) {
                 revokeFamilyOfRefreshToken(tokenHash);
+                audit.record(AuditLog.Type.REFRESH_TOKEN_REUSED, client.clientId(), client.clientId(), null, address,
+                        "every token of the grant is revoked");
             }
             throw refusal;
         }
     }
 
     @Transactional
-    Tokens rotate(Set<String> requested, ClientView client, byte[] tokenHash) {
+    Issued rotate(Set<String> requested, ClientView client, byte[] tokenHash) {
         Instant now = clock.instant();
         StoredRefreshToken stored = grants.rotateRefreshToken(tokenHash, client.clientId(), now).orElse(null);
         String scope = Scopes.format(TokenPolicy.checkRefresh(requested, client, stored, now));
@@ -130,7 +144,7 @@ public class TokenFlow {
                 now.plus(config.token().refreshLifetime()));
         AccessTokens.Issued issued = accessTokens.issue(stored.userId().toString(), client.clientId(), scope,
                 stored.familyId().toString());
-        return new Tokens(issued.jwt(), lifetimeSeconds(), scope, next);
+        return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), scope, next), stored.userId().toString());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

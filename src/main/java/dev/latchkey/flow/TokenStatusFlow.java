@@ -39,6 +39,7 @@ public class TokenStatusFlow {
     private final SigningKeyFlow keys;
     private final Revocations revocations;
     private final Event<Revocations.Changed> revoked;
+    private final AuditLog audit;
     private final Clock clock;
     /** Resource servers introspect the same token many times: verify its signature once. */
     private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(4096)
@@ -46,7 +47,7 @@ public class TokenStatusFlow {
 
     public TokenStatusFlow(ClientAuthenticator authenticator, ClientLookup clients, GrantRepository grants,
                            AccessTokens accessTokens, SigningKeyFlow keys, Revocations revocations,
-                           Event<Revocations.Changed> revoked, Clock clock) {
+                           Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
         this.authenticator = authenticator;
         this.clients = clients;
         this.grants = grants;
@@ -54,6 +55,7 @@ public class TokenStatusFlow {
         this.keys = keys;
         this.revocations = revocations;
         this.revoked = revoked;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -71,22 +73,29 @@ public class TokenStatusFlow {
     public void revoke(TokenRequest request, String address) {
         request.checkNoRepeats();
         ClientView client = authenticator.authenticate(request, address);
-        revoke(token(request), client);
+        String what = revoke(token(request), client);
+        audit.record(AuditLog.Type.TOKEN_REVOKED, client.clientId(), client.clientId(), null, address, what);
     }
 
+    /** @return what was revoked, for the audit trail */
     @Transactional
-    void revoke(String token, ClientView client) {
+    String revoke(String token, ClientView client) {
         Instant now = clock.instant();
-        if (looksLikeJwt(token)) {
-            accessTokens.read(token, keys::reloadForUnknownKid)
-                    .filter(claims -> client.clientId().equals(claims.clientId()))
-                    .ifPresent(claims -> grants.revokeAccessToken(claims.jti(), claims.expiresAt()));
-        } else {
-            grants.findRefreshToken(OpaqueTokens.hash(token))
-                    .filter(stored -> stored.clientId().equals(client.clientId()))
-                    .ifPresent(stored -> grants.revokeFamily(stored.familyId(), now));
-        }
         revoked.fire(new Revocations.Changed());
+        if (looksLikeJwt(token)) {
+            return accessTokens.read(token, keys::reloadForUnknownKid)
+                    .filter(claims -> client.clientId().equals(claims.clientId()))
+                    .map(claims -> {
+                        grants.revokeAccessToken(claims.jti(), claims.expiresAt());
+                        return "access token " + claims.jti();
+                    }).orElse("nothing: not a token of this client");
+        }
+        return grants.findRefreshToken(OpaqueTokens.hash(token))
+                .filter(stored -> stored.clientId().equals(client.clientId()))
+                .map(stored -> {
+                    grants.revokeFamily(stored.familyId(), now);
+                    return "refresh token and its grant " + stored.familyId();
+                }).orElse("nothing: not a token of this client");
     }
 
     /** RFC 7662 §2.2: the token's description when it is live and the caller's, else {@code active: false}. */

@@ -42,6 +42,19 @@ public class Sql {
         }
     }
 
+    /** One statement, many parameter rows, one round trip. */
+    public void batch(String sql, List<Object[]> rows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                bind(c, st, params);
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = prepare(c, sql, params);
              ResultSet rs = st.executeQuery()) {
@@ -67,6 +80,11 @@ public class Sql {
 
     private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
         PreparedStatement st = c.prepareStatement(sql);
+        bind(c, st, params);
+        return st;
+    }
+
+    private static void bind(Connection c, PreparedStatement st, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p instanceof Instant instant) {
@@ -77,6 +95,5 @@ public class Sql {
                 st.setObject(i + 1, p);
             }
         }
-        return st;
     }
 }

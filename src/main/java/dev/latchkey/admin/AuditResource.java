@@ -1,0 +1,77 @@
+package dev.latchkey.admin;
+
+import dev.latchkey.flow.AuditLog;
+import dev.latchkey.flow.Page;
+import dev.latchkey.policy.InvalidInput;
+import dev.latchkey.store.AuditRepository;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/** The audit trail, newest first: filter by type, client_id, actor and time; page with limit and after (an id). */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
+public class AuditResource {
+
+    public record AuditResponse(long id, Instant at, String type, String actor, String clientId, String subject,
+                                String address, String detail) {
+        static AuditResponse of(AuditRepository.Row r) {
+            return new AuditResponse(r.id(), r.at(), r.type(), r.actor(), r.clientId(), r.subject(), r.address(),
+                    r.detail());
+        }
+    }
+
+    private final AuditRepository audit;
+
+    public AuditResource(AuditRepository audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    public RestResponse<List<AuditResponse>> list(@RestQuery String type, @RestQuery("client_id") String clientId,
+                                                  @RestQuery String actor, @RestQuery String since,
+                                                  @RestQuery String until, @RestQuery String after,
+                                                  @RestQuery String limit, UriInfo uri) {
+        if (type != null && Arrays.stream(AuditLog.Type.values()).noneMatch(t -> t.name().equals(type))) {
+            throw new InvalidInput("type must be one of " + Arrays.toString(AuditLog.Type.values()));
+        }
+        int max = Paging.limit(limit);
+        var filter = new AuditRepository.Filter(type, clientId, actor, instant("since", since), instant("until", until),
+                cursor(after));
+        var page = Page.of(audit.page(filter, max), max, AuditResponse::of, r -> String.valueOf(r.id()));
+        return Paging.response(page, r -> r, uri);
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name + " must be an ISO-8601 instant such as 2026-11-25T12:00:00Z");
+        }
+    }
+
+    private static Long cursor(String after) {
+        if (after == null || after.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("after must be the id of an event");
+        }
+    }
+}

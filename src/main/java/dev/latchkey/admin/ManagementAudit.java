@@ -1,0 +1,32 @@
+package dev.latchkey.admin;
+
+import dev.latchkey.flow.AuditLog;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/** Every successful management change goes to the audit trail: what (method and path), who, from where. */
+public class ManagementAudit {
+    private final AuditLog audit;
+
+    public ManagementAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @ServerResponseFilter
+    public void record(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        String method = request.getMethod();
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api/v1/") || method.equals("GET") || method.equals("HEAD")
+                || response.getStatus() >= 300) {
+            return;
+        }
+        String created = response.getHeaderString("Location");
+        String subject = created != null ? created.replaceFirst("^https?://[^/]+", "") : path;
+        String clientId = subject.startsWith("/api/v1/clients/") ? subject.split("/")[4] : null;
+        audit.record(AuditLog.Type.MANAGEMENT_CHANGE, "admin", clientId, subject,
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                method + " " + path + " -> " + response.getStatus());
+    }
+}

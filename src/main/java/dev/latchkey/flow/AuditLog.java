@@ -1,0 +1,128 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.store.Sql;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The audit trail, written in the background in batches: recording an event is a queue offer, so the
+ * token endpoint's hot path pays no database round trip for it. When the database is away the events
+ * wait (up to the queue's bound) and are written when it is back; beyond the bound the oldest are
+ * dropped and counted in the log.
+ */
+@Singleton
+public class AuditLog {
+    private static final Logger LOG = Logger.getLogger(AuditLog.class);
+    private static final int CAPACITY = 100_000;
+    private static final int BATCH = 500;
+
+    /** The kinds of event. */
+    public enum Type {
+        LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_THROTTLED, CONSENT_GIVEN, CONSENT_DENIED, CONSENT_REVOKED, CODE_ISSUED,
+        TOKEN_ISSUED, CODE_REPLAYED, REFRESH_TOKEN_REUSED, TOKEN_REVOKED, CLIENT_AUTH_FAILED, MANAGEMENT_CHANGE
+    }
+
+    /** One event; any field but type may be null. */
+    public record Event(Instant at, Type type, String actor, String clientId, String subject, String address,
+                        String detail) {
+    }
+
+    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Sql sql;
+    private final Clock clock;
+    private volatile boolean running = true;
+    private Thread writer;
+
+    public AuditLog(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    public void record(Type type, String actor, String clientId, String subject, String address, String detail) {
+        Event event = new Event(clock.instant(), type, cut(actor, 200), cut(clientId, 64), cut(subject, 200),
+                cut(address, 64), cut(detail, 500));
+        while (!queue.offer(event)) {
+            if (queue.poll() != null && dropped.incrementAndGet() % 1000 == 1) {
+                LOG.warnf("Audit queue full: %d oldest events dropped so far", dropped.get());
+            }
+        }
+    }
+
+    void start(@Observes @Priority(30) StartupEvent event) {
+        writer = new Thread(this::run, "audit-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Writes what is queued before the process ends. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (writer != null) {
+            writer.join(5000);
+        }
+    }
+
+    private void run() {
+        List<Event> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    Event first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                }
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database is away: keep the batch, try again shortly
+                LOG.debugf("Audit events not written yet (%d waiting): %s", batch.size() + queue.size(), e.getMessage());
+                if (!running) {
+                    LOG.warnf("%d audit events could not be written before shutdown", batch.size() + queue.size());
+                    return;
+                }
+                sleep(1000);
+            }
+        }
+    }
+
+    private void write(List<Event> batch) {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (Event e : batch) {
+            rows.add(new Object[] {e.at(), e.type().name(), e.actor(), e.clientId(), e.subject(), e.address(), e.detail()});
+        }
+        sql.batch("insert into audit_event (at, type, actor, client_id, subject, address, detail) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
