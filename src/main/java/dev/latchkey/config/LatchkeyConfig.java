@@ -66,6 +66,22 @@ public interface LatchkeyConfig {
 
     Cache cache();
 
+    Consent consent();
+
+    Audit audit();
+
+    interface Consent {
+        /** A consent older than this no longer skips the consent page, and is purged. */
+        @WithDefault("365d")
+        Duration lifetime();
+    }
+
+    interface Audit {
+        /** Audit events older than this are purged. */
+        @WithDefault("90d")
+        Duration retention();
+    }
+
     interface Cache {
         /** How long a client read from the database is reused: the bound on seeing another instance's change. */
         @WithDefault("5s")

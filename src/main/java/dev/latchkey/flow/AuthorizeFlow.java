@@ -117,7 +117,8 @@ public class AuthorizeFlow {
         if (user.isEmpty()) {
             return new Step.Login(accepted);
         }
-        Set<String> granted = consents.scopes(user.get(), accepted.client().clientId());
+        Set<String> granted = consents.scopes(user.get(), accepted.client().clientId(),
+                clock.instant().minus(config.consent().lifetime()));
         if (granted.containsAll(accepted.scopes())) {
             return new Step.Issued(accepted, issue(accepted, user.get()));
         }

@@ -20,9 +20,10 @@ public class ConsentRepository {
         this.sql = sql;
     }
 
-    public Set<String> scopes(UUID userId, String clientId) {
-        return new TreeSet<>(sql.list("select unnest(scopes) from consent where user_id = ? and client_id = ?",
-                rs -> rs.getString(1), userId, clientId));
+    /** The scopes of a consent given (or widened) after {@code since}. */
+    public Set<String> scopes(UUID userId, String clientId, Instant since) {
+        return new TreeSet<>(sql.list("select unnest(scopes) from consent where user_id = ? and client_id = ? "
+                + "and updated_at > ?", rs -> rs.getString(1), userId, clientId, since));
     }
 
     public List<Row> forUser(UUID userId) {
