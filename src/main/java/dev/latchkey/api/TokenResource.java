@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -71,9 +72,20 @@ public class TokenResource {
         return onRightThread(tokens.needsDatabase(request), work);
     }
 
+    /**
+     * Runs {@code work} on the event loop when the decision said no database is needed; if that turned
+     * out wrong meanwhile (a cache entry expired between the decision and its use), the attempt stops at
+     * its first database call, before any change, and the work runs again on a worker thread.
+     */
     private static Uni<Response> onRightThread(boolean blocking, Supplier<Response> work) {
-        return blocking ? Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                : Uni.createFrom().item(work.get());
+        if (!blocking) {
+            try {
+                return Uni.createFrom().item(work.get());
+            } catch (BlockingOperationNotAllowedException e) {
+                // fall through to a worker thread
+            }
+        }
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST
