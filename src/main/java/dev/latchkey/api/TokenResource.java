@@ -23,6 +23,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -58,34 +60,10 @@ public class TokenResource {
     @Path("token")
     @Operation(summary = "Token request (RFC 6749 §3.2)")
     public Uni<Response> token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        String address = address(http);
-        TokenRequest request;
-        try {
-            request = request(body, headers);
-        } catch (Refusal refusal) {
-            return Uni.createFrom().item(refused(refusal));
-        }
-        Supplier<Response> work = () -> answer(() -> {
+        return onRightThread(body, headers, http, tokens::needsDatabase, (request, address) -> {
             TokenFlow.Tokens t = tokens.token(request, address);
             return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope(), t.refreshToken());
         });
-        return onRightThread(tokens.needsDatabase(request), work);
-    }
-
-    /**
-     * Runs {@code work} on the event loop when the decision said no database is needed; if that turned
-     * out wrong meanwhile (a cache entry expired between the decision and its use), the attempt stops at
-     * its first database call, before any change, and the work runs again on a worker thread.
-     */
-    private static Uni<Response> onRightThread(boolean blocking, Supplier<Response> work) {
-        if (!blocking) {
-            try {
-                return Uni.createFrom().item(work.get());
-            } catch (BlockingOperationNotAllowedException e) {
-                // fall through to a worker thread
-            }
-        }
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST
@@ -104,6 +82,17 @@ public class TokenResource {
     @Path("introspect")
     @Operation(summary = "Token introspection (RFC 7662)")
     public Uni<Response> introspect(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return onRightThread(body, headers, http, status::introspectionNeedsDatabase, status::introspect);
+    }
+
+    /**
+     * Reads the request, then runs {@code work} on the event loop when {@code needsDatabase} says it can;
+     * if that turned out wrong meanwhile (a cache entry expired between the decision and its use), the
+     * attempt stops at its first database call, before any change, and runs again on a worker thread.
+     */
+    private Uni<Response> onRightThread(byte[] body, HttpHeaders headers, HttpServerRequest http,
+                                        Predicate<TokenRequest> needsDatabase,
+                                        BiFunction<TokenRequest, String, Object> work) {
         String address = address(http);
         TokenRequest request;
         try {
@@ -111,8 +100,15 @@ public class TokenResource {
         } catch (Refusal refusal) {
             return Uni.createFrom().item(refused(refusal));
         }
-        return onRightThread(status.introspectionNeedsDatabase(request),
-                () -> answer(() -> status.introspect(request, address)));
+        Supplier<Response> answer = () -> answer(() -> work.apply(request, address));
+        if (!needsDatabase.test(request)) {
+            try {
+                return Uni.createFrom().item(answer.get());
+            } catch (BlockingOperationNotAllowedException e) {
+                // fall through to a worker thread
+            }
+        }
+        return Uni.createFrom().item(answer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Response answer(Supplier<Object> work) {

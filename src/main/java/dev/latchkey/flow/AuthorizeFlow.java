@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The authorization endpoint's work: check the request (policy), find the browser's login, and once the
@@ -108,21 +109,12 @@ public class AuthorizeFlow {
     /** A GET (or form POST) of the authorization request. */
     @Transactional
     public Step begin(AuthorizeRequest request, String sessionToken) {
-        AuthorizeDecision decision = decide(request);
-        if (decision instanceof AuthorizeDecision.Refused refused) {
-            return new Step.Refused(refused);
-        }
-        Accepted accepted = (Accepted) decision;
-        Optional<UUID> user = userOf(sessionToken);
-        if (user.isEmpty()) {
-            return new Step.Login(accepted);
-        }
-        Set<String> granted = consents.scopes(user.get(), accepted.client().clientId(),
-                clock.instant().minus(config.consent().lifetime()));
-        if (granted.containsAll(accepted.scopes())) {
-            return new Step.Issued(accepted, issue(accepted, user.get()));
-        }
-        return new Step.Consent(accepted, describe(accepted.scopes()));
+        return forLoggedInUser(request, sessionToken, (accepted, user) -> {
+            Set<String> granted = consents.scopes(user, accepted.client().clientId(),
+                    clock.instant().minus(config.consent().lifetime()));
+            return granted.containsAll(accepted.scopes()) ? new Step.Issued(accepted, issue(accepted, user))
+                    : new Step.Consent(accepted, describe(accepted.scopes()));
+        });
     }
 
     /** The login form. The password check runs outside any transaction. */
@@ -159,26 +151,29 @@ public class AuthorizeFlow {
     /** The consent form: allow issues the code, deny sends access_denied. */
     @Transactional
     public Step consent(AuthorizeRequest request, String sessionToken, boolean allow, String address) {
+        return forLoggedInUser(request, sessionToken, (accepted, user) -> {
+            String clientId = accepted.client().clientId();
+            String scopes = Scopes.format(accepted.scopes());
+            if (!allow) {
+                audit.record(AuditLog.Type.CONSENT_DENIED, user.toString(), clientId, user.toString(), address, scopes);
+                return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(Reason.USER_DENIED),
+                        accepted.redirectUri(), accepted.state()));
+            }
+            consents.grant(user, clientId, accepted.scopes(), clock.instant());
+            audit.record(AuditLog.Type.CONSENT_GIVEN, user.toString(), clientId, user.toString(), address, scopes);
+            return new Step.Issued(accepted, issue(accepted, user));
+        });
+    }
+
+    /** The request's checks, then the browser's login: {@code next} runs only for a valid request and a user. */
+    private Step forLoggedInUser(AuthorizeRequest request, String sessionToken, BiFunction<Accepted, UUID, Step> next) {
         AuthorizeDecision decision = decide(request);
         if (decision instanceof AuthorizeDecision.Refused refused) {
             return new Step.Refused(refused);
         }
         Accepted accepted = (Accepted) decision;
         Optional<UUID> user = userOf(sessionToken);
-        if (user.isEmpty()) {
-            return new Step.Login(accepted);
-        }
-        String clientId = accepted.client().clientId();
-        if (!allow) {
-            audit.record(AuditLog.Type.CONSENT_DENIED, user.get().toString(), clientId, user.get().toString(), address,
-                    Scopes.format(accepted.scopes()));
-            return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(Reason.USER_DENIED),
-                    accepted.redirectUri(), accepted.state()));
-        }
-        consents.grant(user.get(), clientId, accepted.scopes(), clock.instant());
-        audit.record(AuditLog.Type.CONSENT_GIVEN, user.get().toString(), clientId, user.get().toString(), address,
-                Scopes.format(accepted.scopes()));
-        return new Step.Issued(accepted, issue(accepted, user.get()));
+        return user.isEmpty() ? new Step.Login(accepted) : next.apply(accepted, user.get());
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package dev.latchkey.it;
 
+import dev.latchkey.support.Pkce;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +100,7 @@ class BrowserIT {
     @Test
     void whenUserSignsInAndAllowsThenAppReceivesCodeStateAndIss() throws Exception {
         var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code", "refresh_token"));
-        String verifier = verifier();
-        driver.get(authorizeUrl(reg, "state-123", challenge(verifier)));
+        driver.get(authorizeUrl(reg, "state-123", Pkce.create().challenge()));
         assertEquals("Sign in – Latchkey", driver.getTitle());
         screenshot("login");
         driver.findElement(By.id("username")).sendKeys(reg.username());
@@ -126,7 +123,7 @@ class BrowserIT {
     @Test
     void whenUserDeniesThenAppReceivesAccessDenied() throws Exception {
         var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code"));
-        driver.get(authorizeUrl(reg, "s-deny", challenge(verifier())));
+        driver.get(authorizeUrl(reg, "s-deny", Pkce.create().challenge()));
         driver.findElement(By.id("username")).sendKeys(reg.username());
         driver.findElement(By.id("password")).sendKeys(ItClients.PASSWORD);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -141,7 +138,7 @@ class BrowserIT {
     @Test
     void whenPasswordWrongThenFormShownAgainWithMessage() throws Exception {
         var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code"));
-        driver.get(authorizeUrl(reg, "s", challenge(verifier())));
+        driver.get(authorizeUrl(reg, "s", Pkce.create().challenge()));
         driver.findElement(By.id("username")).sendKeys(reg.username());
         driver.findElement(By.id("password")).sendKeys("not the password");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -155,7 +152,7 @@ class BrowserIT {
     void whenRedirectUriUnregisteredThenErrorPageAndNoRedirect() throws Exception {
         var reg = ItClients.register(app, "public", List.of(redirectUri), List.of("authorization_code"));
         String url = app.baseUrl() + "/oauth2/authorize?client_id=" + reg.clientId() + "&response_type=code"
-                + "&redirect_uri=" + enc("https://evil.example/steal") + "&code_challenge=" + challenge(verifier())
+                + "&redirect_uri=" + enc("https://evil.example/steal") + "&code_challenge=" + Pkce.create().challenge()
                 + "&code_challenge_method=S256";
         driver.get(url);
         assertEquals("This request cannot be completed – Latchkey", driver.getTitle());
@@ -195,16 +192,4 @@ class BrowserIT {
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
-
-    static String verifier() {
-        byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String challenge(String verifier) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    }
-
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.it;
 
+import dev.latchkey.support.Pkce;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class DatabaseFaultIT {
 
     @Test
     void whenDatabaseGoneThen503InEachFormatAndBackWithoutRestart() throws Exception {
-        ItBrowser.Pkce pkce = ItBrowser.Pkce.create();
+        Pkce pkce = Pkce.create();
         String code = new ItBrowser().code(app, reg, REDIRECT, pkce).get("code");
         String exchange = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + ItBrowser.enc(REDIRECT)
                 + "&code_verifier=" + pkce.verifier();
@@ -108,7 +109,7 @@ class DatabaseFaultIT {
         // a pool of refresh tokens, each in a family of its own
         List<String> refresh = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            ItBrowser.Pkce pkce = ItBrowser.Pkce.create();
+            Pkce pkce = Pkce.create();
             String code = new ItBrowser().code(app, reg, REDIRECT, pkce).get("code");
             HttpResponse<String> t = post("/oauth2/token", "grant_type=authorization_code&code=" + code
                     + "&redirect_uri=" + ItBrowser.enc(REDIRECT) + "&code_verifier=" + pkce.verifier());

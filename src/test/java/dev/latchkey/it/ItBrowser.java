@@ -1,45 +1,24 @@
 package dev.latchkey.it;
 
+import dev.latchkey.support.Browser;
+import dev.latchkey.support.Pkce;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The user's part of the code flow over plain HTTP and the pages' forms: login, consent, then the redirect. */
 final class ItBrowser {
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    /** A PKCE pair. */
-    record Pkce(String verifier, String challenge) {
-        static Pkce create() {
-            byte[] b = new byte[32];
-            new SecureRandom().nextBytes(b);
-            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            try {
-                return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII))));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 
     /** Runs the flow at {@code app} for {@code reg} and returns the redirect's query parameters. */
     Map<String, String> code(PackagedApp app, ItClients.Registered reg, String redirectUri, Pkce pkce)
@@ -47,7 +26,7 @@ final class ItBrowser {
         String url = app.baseUrl() + "/oauth2/authorize?client_id=" + enc(reg.clientId()) + "&response_type=code"
                 + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(reg.scope()) + "&state=s"
                 + "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256";
-        return query(authorize(URI.create(url), reg));
+        return Browser.query(authorize(URI.create(url), reg).toString());
     }
 
     URI authorize(URI authorizationRequest, ItClients.Registered reg) throws IOException, InterruptedException {
@@ -57,7 +36,7 @@ final class ItBrowser {
             return URI.create(login.headers().firstValue("Location").orElseThrow());
         }
         assertEquals(200, login.statusCode(), login.body());
-        Map<String, String> form = hidden(login.body());
+        Map<String, String> form = Browser.hiddenFields(login.body());
         form.put("username", reg.username());
         form.put("password", ItClients.PASSWORD);
         HttpResponse<String> loggedIn = post(authorizationRequest.resolve("/oauth2/authorize/login"), form);
@@ -69,7 +48,7 @@ final class ItBrowser {
             return URI.create(consent.headers().firstValue("Location").orElseThrow());
         }
         assertEquals(200, consent.statusCode(), consent.body());
-        Map<String, String> allow = hidden(consent.body());
+        Map<String, String> allow = Browser.hiddenFields(consent.body());
         allow.put("decision", "allow");
         HttpResponse<String> done = post(authorizationRequest.resolve("/oauth2/authorize/consent"), allow);
         assertEquals(303, done.statusCode(), done.body());
@@ -88,25 +67,5 @@ final class ItBrowser {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static Map<String, String> query(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
-    }
-
-    private static Map<String, String> hidden(String html) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = HIDDEN.matcher(html);
-        while (m.find()) {
-            fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"")
-                    .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
-        }
-        return fields;
     }
 }

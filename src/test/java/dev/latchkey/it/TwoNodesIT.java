@@ -1,5 +1,6 @@
 package dev.latchkey.it;
 
+import dev.latchkey.support.Pkce;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -61,7 +62,7 @@ class TwoNodesIT {
     @Test
     void whenCodeIssuedOnOneThenRedeemedOnTheOtherAndTokensVerifyOnBoth() throws Exception {
         var reg = ItClients.register(a, "confidential", List.of(REDIRECT), List.of("authorization_code", "refresh_token"));
-        ItBrowser.Pkce pkce = ItBrowser.Pkce.create();
+        Pkce pkce = Pkce.create();
         String code = new ItBrowser().code(a, reg, REDIRECT, pkce).get("code");
         HttpResponse<String> tokens = post(b, reg, "grant_type=authorization_code&code=" + code + "&redirect_uri="
                 + ItBrowser.enc(REDIRECT) + "&code_verifier=" + pkce.verifier());
@@ -93,7 +94,7 @@ class TwoNodesIT {
     @Test
     void whenRefreshTokenReusedOnOneThenTheGrantEndsOnBoth() throws Exception {
         var reg = ItClients.register(a, "confidential", List.of(REDIRECT), List.of("authorization_code", "refresh_token"));
-        ItBrowser.Pkce pkce = ItBrowser.Pkce.create();
+        Pkce pkce = Pkce.create();
         String code = new ItBrowser().code(a, reg, REDIRECT, pkce).get("code");
         String r1 = field(post(a, reg, "grant_type=authorization_code&code=" + code + "&redirect_uri="
                 + ItBrowser.enc(REDIRECT) + "&code_verifier=" + pkce.verifier()).body(), "refresh_token");
