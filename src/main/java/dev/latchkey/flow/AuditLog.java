@@ -110,8 +110,7 @@ public class AuditLog {
         for (Event e : batch) {
             rows.add(new Object[] {e.at(), e.type().name(), e.actor(), e.clientId(), e.subject(), e.address(), e.detail()});
         }
-        sql.batch("insert into audit_event (at, type, actor, client_id, subject, address, detail) "
-                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        sql.copy("audit_event", "at, type, actor, client_id, subject, address, detail", rows);
     }
 
     private static String cut(String value, int max) {

@@ -3,6 +3,10 @@ package dev.latchkey.store;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,16 +46,30 @@ public class Sql {
         }
     }
 
-    /** One statement, many parameter rows, one round trip. */
-    public void batch(String sql, List<Object[]> rows) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (Object[] params : rows) {
-                bind(c, st, params);
-                st.addBatch();
+    /**
+     * Many rows into one table through PostgreSQL's COPY: one round trip and no per-row statement
+     * work, for the audit trail's steady stream. Values are written as CSV; null stays NULL.
+     */
+    public void copy(String table, String columns, List<Object[]> rows) {
+        StringBuilder csv = new StringBuilder(rows.size() * 128);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                Object v = row[i];
+                if (v != null) {
+                    String text = v instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC).toString() : v.toString();
+                    csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+                }
             }
-            st.executeBatch();
-        } catch (SQLException e) {
-            throw new StoreException(sql, e);
+            csv.append('\n');
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + columns
+                    + ") from stdin with (format csv)", new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new StoreException("copy " + table, e instanceof SQLException sql ? sql : new SQLException(e));
         }
     }
 
