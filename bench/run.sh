@@ -72,7 +72,7 @@ start_app() { # java, extra jvm args...; sets APP_PID and READY_MS
   READY_MS=$(( (t1 - t0) / 1000000 ))
 }
 
-stop_app() { kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true; APP_PID=""; }
+stop_app() { kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true; APP_PID=""; }
 
 api() { curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
 
@@ -254,7 +254,7 @@ measure_peer() {
   CLIENT_ID=bench CLIENT_SECRET=bench-secret run_wrk warm "$WARMUP" cc.lua "http://127.0.0.1:$PEER_PORT/token" >/dev/null
   record "node $(node --version)" "client_credentials (node-oidc-provider)" \
     "$(CLIENT_ID=bench CLIENT_SECRET=bench-secret run_wrk peer "$DURATION" cc.lua "http://127.0.0.1:$PEER_PORT/token")"
-  kill $PEER_PID; wait $PEER_PID 2>/dev/null || true; PEER_PID=""
+  kill $PEER_PID 2>/dev/null || true; wait $PEER_PID 2>/dev/null || true; PEER_PID=""
 }
 
 [ "$PEER" = "1" ] && measure_peer
