@@ -248,9 +248,12 @@ measure_peer() {
   mkdir -p "$dir" && cp /work/shared/peer-bench/node-oidc-server.mjs "$dir/server.mjs" 2>/dev/null \
     || cp "$BENCH_DIR/peer/node-oidc-server.mjs" "$dir/server.mjs"
   (cd "$dir" && echo '{"type":"module"}' > package.json && npm install --no-audit --no-fund --silent oidc-provider@9.13.3 >/dev/null 2>&1)
-  (cd "$dir" && PORT=$PEER_PORT TOKEN_FORMAT=jwt JWT_ALG=ES256 NODE_ENV=production node server.mjs > "$WORK/peer.log" 2>&1) &
+  (cd "$dir" && PORT=$PEER_PORT TOKEN_FORMAT=jwt JWT_ALG=ES256 NODE_ENV=production exec node server.mjs > "$WORK/peer.log" 2>&1) &
   PEER_PID=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$PEER_PORT/.well-known/openid-configuration"; do sleep 0.2; done
+  until curl -s -o /dev/null "http://127.0.0.1:$PEER_PORT/.well-known/openid-configuration"; do
+    kill -0 $PEER_PID 2>/dev/null || { cat "$WORK/peer.log" >&2; exit 1; }
+    sleep 0.2
+  done
   CLIENT_ID=bench CLIENT_SECRET=bench-secret run_wrk warm "$WARMUP" cc.lua "http://127.0.0.1:$PEER_PORT/token" >/dev/null
   record "node $(node --version)" "client_credentials (node-oidc-provider)" \
     "$(CLIENT_ID=bench CLIENT_SECRET=bench-secret run_wrk peer "$DURATION" cc.lua "http://127.0.0.1:$PEER_PORT/token")"
