@@ -22,7 +22,7 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 # A small heap and the serial collector suit a 2-core box; two malloc arenas and a periodic trim of the
 # native heap (JDK 17.0.9+, 21+) keep memory outside the heap in bounds.
-JVM_OPTS=${JVM_OPTS:-"-Xms24m -Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
+JVM_OPTS=${JVM_OPTS:-"-Xms32m -Xmx112m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PORT=18180
 PEER_PORT=18181
