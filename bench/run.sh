@@ -42,8 +42,8 @@ say() { printf '\n== %s\n' "$*" >&2; }
 
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
 pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
-psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1 \
-  || psql -h 127.0.0.1 -U postgres -qc "create database $DB"
+# a fresh database every run: earlier runs' millions of audit events and bulk rows would skew the figures
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -qc "create database $DB"
 psql() { command psql -h 127.0.0.1 -U postgres -d "$DB" -qtA "$@"; }
 
 say "building the packaged app"
