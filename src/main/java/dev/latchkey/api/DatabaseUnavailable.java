@@ -26,7 +26,6 @@ final class DatabaseUnavailable {
             }
             if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
                     || t instanceof java.net.SocketTimeoutException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof jakarta.transaction.RollbackException && t.getMessage() != null
                     && t.getMessage().contains("timeout")) {
                 return true;

@@ -12,8 +12,6 @@ import dev.latchkey.store.StoreException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -55,23 +53,15 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response constraint(ConstraintViolationException e, HttpServerRequest request) {
-        String description = CONSTRAINTS.get(e.getConstraintName());
-        return description == null ? unexpected(e, request) : respond(400, description, request);
-    }
-
-    /** A value PostgreSQL cannot hold (a NUL character, say): the input's fault, not a bug. */
-    @ServerExceptionMapper
-    public Response data(DataException e, HttpServerRequest request) {
-        LOG.debugf("Refused a value the database cannot store: %s", e.getMessage());
-        return respond(400, "a value contains a character the server does not accept (such as NUL)", request);
-    }
-
-    @ServerExceptionMapper
     public Response store(StoreException e, HttpServerRequest request) {
         if (DatabaseUnavailable.is(e)) {
             return unexpected(e, request);
         }
+        String taken = e.constraint() == null ? null : CONSTRAINTS.get(e.constraint());
+        if (taken != null) {
+            return respond(400, taken, request);
+        }
+        // 22: a value PostgreSQL cannot hold (a NUL character, say): the input's fault, not a bug
         if (e.sqlState().startsWith("22")) {
             LOG.debugf("Refused a value the database cannot store: %s", e.getMessage());
             return respond(400, "a value contains a character the server does not accept (such as NUL)", request);

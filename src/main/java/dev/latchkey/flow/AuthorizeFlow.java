@@ -12,9 +12,7 @@ import dev.latchkey.policy.Scopes;
 import dev.latchkey.store.AuthorizationCodeRepository;
 import dev.latchkey.store.ConsentRepository;
 import dev.latchkey.store.LoginSessionRepository;
-import dev.latchkey.store.ScopeEntity;
 import dev.latchkey.store.ScopeRepository;
-import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -133,9 +132,9 @@ public class AuthorizeFlow {
             audit.record(AuditLog.Type.LOGIN_THROTTLED, username, clientId, null, address, null);
             return new LoginResult.Throttled(wait.get());
         }
-        Optional<UserEntity> user = findUser(username);
+        Optional<UserRepository.Row> user = findUser(username);
         // same bcrypt cost whether or not the user exists: the answer time tells nothing
-        boolean ok = passwords.verify(password, user.map(u -> u.passwordHash).orElse(null));
+        boolean ok = passwords.verify(password, user.map(UserRepository.Row::passwordHash).orElse(null));
         if (!ok) {
             throttle.fail(userKey, login.throttleWindow());
             throttle.fail(addressKey, login.throttleWindow());
@@ -144,8 +143,8 @@ public class AuthorizeFlow {
             return new LoginResult.WrongCredentials((Accepted) decision);
         }
         throttle.reset(userKey);
-        audit.record(AuditLog.Type.LOGIN_SUCCEEDED, username, clientId, user.get().id.toString(), address, null);
-        return new LoginResult.LoggedIn(startSession(user.get().id));
+        audit.record(AuditLog.Type.LOGIN_SUCCEEDED, username, clientId, user.get().id().toString(), address, null);
+        return new LoginResult.LoggedIn(startSession(user.get().id()));
     }
 
     /** The consent form: allow issues the code, deny sends access_denied. */
@@ -191,7 +190,7 @@ public class AuthorizeFlow {
     }
 
     @Transactional
-    Optional<UserEntity> findUser(String username) {
+    Optional<UserRepository.Row> findUser(String username) {
         return username == null ? Optional.empty() : users.findByUsername(username);
     }
 
@@ -219,11 +218,9 @@ public class AuthorizeFlow {
     }
 
     private List<ScopeLine> describe(Set<String> names) {
+        Map<String, String> descriptions = scopes.descriptions(names);
         return names.stream()
-                .map(name -> {
-                    ScopeEntity scope = scopes.findById(name);
-                    return new ScopeLine(name, scope == null ? "" : scope.description);
-                })
+                .map(name -> new ScopeLine(name, descriptions.getOrDefault(name, "")))
                 .sorted(Comparator.comparing(ScopeLine::name))
                 .toList();
     }

@@ -7,20 +7,21 @@ import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.GrantType;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
-import dev.latchkey.store.ClientEntity;
 import dev.latchkey.store.ClientRepository;
 import dev.latchkey.store.ScopeRepository;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,84 +46,79 @@ public class ClientAdminFlow {
     @Transactional
     public WithSecret create(ClientRegistration.Input input) {
         ClientRegistration registration = ClientRegistrationPolicy.validate(input, knownScopes(input));
-        ClientEntity client = new ClientEntity();
-        client.clientId = OpaqueTokens.newId();
-        client.clientType = registration.type().wireName();
-        client.createdAt = Instant.now();
-        String secret = null;
-        if (registration.type() == ClientType.CONFIDENTIAL) {
-            secret = OpaqueTokens.newToken();
-            client.secretHash = OpaqueTokens.hash(secret);
-        }
-        apply(client, registration);
-        clients.persist(client);
-        clients.flush();
-        return new WithSecret(ClientStoreViews.of(client), secret);
+        String secret = registration.type() == ClientType.CONFIDENTIAL ? OpaqueTokens.newToken() : null;
+        Instant now = now();
+        ClientView client = view(OpaqueTokens.newId(), registration, secret == null ? null : OpaqueTokens.hash(secret),
+                now, now);
+        clients.insert(client);
+        return new WithSecret(client, secret);
     }
 
     @Transactional
     public ClientView get(String clientId) {
-        return ClientStoreViews.of(find(clientId));
+        return clients.find(clientId).orElseThrow(() -> notFound(clientId));
     }
 
     @Transactional
     public Page<ClientView> list(String after, int limit) {
-        return Page.of(clients.page(after, limit), limit, ClientStoreViews::of, ClientView::clientId);
+        return Page.of(clients.page(after, limit), limit, c -> c, ClientView::clientId);
     }
 
     /** Replaces the editable fields; the type and the secret stay. */
     @Transactional
     public ClientView replace(String clientId, ClientRegistration.Input input) {
-        ClientEntity client = findForUpdate(clientId);
-        if (input.clientType() != null && !Objects.equals(input.clientType(), client.clientType)) {
-            throw new InvalidInput("client_type cannot be changed (it is " + client.clientType
+        ClientView client = findForUpdate(clientId);
+        String type = client.type().wireName();
+        if (input.clientType() != null && !Objects.equals(input.clientType(), type)) {
+            throw new InvalidInput("client_type cannot be changed (it is " + type
                     + "); register a new client instead");
         }
-        ClientRegistration.Input withType = new ClientRegistration.Input(input.name(), client.clientType,
+        ClientRegistration.Input withType = new ClientRegistration.Input(input.name(), type,
                 input.redirectUris(), input.allowedScopes(), input.defaultScopes(), input.grantTypes(),
                 input.requirePkce(), input.enabled());
-        apply(client, ClientRegistrationPolicy.validate(withType, knownScopes(input)));
-        clients.flush();
+        ClientView replaced = view(clientId, ClientRegistrationPolicy.validate(withType, knownScopes(input)),
+                client.secretHash(), client.createdAt(), now());
+        clients.update(replaced);
         changed.fire(new ClientLookup.ClientChanged(clientId));
-        return ClientStoreViews.of(client);
+        return replaced;
     }
 
     @Transactional
     public void delete(String clientId) {
-        clients.delete(find(clientId));
-        clients.flush();
+        if (!clients.delete(clientId)) {
+            throw notFound(clientId);
+        }
         changed.fire(new ClientLookup.ClientChanged(clientId));
     }
 
     /** Concurrent rotations take turns (row lock): the secret stored is the one the last of them returned. */
     @Transactional
     public WithSecret rotateSecret(String clientId) {
-        ClientEntity client = findForUpdate(clientId);
-        if (client.secretHash == null) {
+        ClientView client = findForUpdate(clientId);
+        if (client.secretHash() == null) {
             throw new InvalidInput("client " + Quote.of(clientId) + " is public and has no secret");
         }
         String secret = OpaqueTokens.newToken();
-        client.secretHash = OpaqueTokens.hash(secret);
-        client.updatedAt = Instant.now();
-        clients.flush();
+        byte[] hash = OpaqueTokens.hash(secret);
+        Instant now = now();
+        clients.updateSecret(clientId, hash, now);
         changed.fire(new ClientLookup.ClientChanged(clientId));
-        return new WithSecret(ClientStoreViews.of(client), secret);
+        return new WithSecret(new ClientView(client.clientId(), client.name(), client.type(), hash,
+                client.redirectUris(), client.allowedScopes(), client.defaultScopes(), client.grantTypes(),
+                client.requirePkce(), client.enabled(), client.createdAt(), now), secret);
     }
 
-    private ClientEntity find(String clientId) {
-        ClientEntity client = clients.findById(clientId);
-        if (client == null) {
-            throw new NotFound("no client with client_id " + Quote.of(clientId));
-        }
-        return client;
+    private ClientView findForUpdate(String clientId) {
+        return clients.findForUpdate(clientId).orElseThrow(() -> notFound(clientId));
     }
 
-    private ClientEntity findForUpdate(String clientId) {
-        ClientEntity client = clients.findById(clientId, LockModeType.PESSIMISTIC_WRITE);
-        if (client == null) {
-            throw new NotFound("no client with client_id " + Quote.of(clientId));
-        }
-        return client;
+    /** To the microsecond, as PostgreSQL keeps it: an answer shows what a later read shows. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static NotFound notFound(String clientId) {
+        return new NotFound("no client with client_id " + Quote.of(clientId));
     }
 
     private Set<String> knownScopes(ClientRegistration.Input input) {
@@ -134,16 +130,12 @@ public class ClientAdminFlow {
         return scopes.existing(named);
     }
 
-    private static void apply(ClientEntity client, ClientRegistration registration) {
-        client.name = registration.name();
-        client.requirePkce = registration.requirePkce();
-        client.enabled = registration.enabled();
-        client.updatedAt = Instant.now();
-        // new collection instances: Hibernate rewrites the rows instead of shifting positions
-        client.redirectUris = new ArrayList<>(registration.redirectUris());
-        client.allowedScopes = new LinkedHashSet<>(registration.allowedScopes());
-        client.defaultScopes = new LinkedHashSet<>(registration.defaultScopes());
-        client.grantTypes = registration.grantTypes().stream().map(GrantType::wireName)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+    private static ClientView view(String clientId, ClientRegistration r, byte[] secretHash, Instant createdAt,
+                                   Instant updatedAt) {
+        Set<GrantType> grants = r.grantTypes().isEmpty() ? EnumSet.noneOf(GrantType.class) : EnumSet.copyOf(r.grantTypes());
+        return new ClientView(clientId, r.name(), r.type(), secretHash, List.copyOf(r.redirectUris()),
+                Collections.unmodifiableSet(new TreeSet<>(r.allowedScopes())),
+                Collections.unmodifiableSet(new TreeSet<>(r.defaultScopes())),
+                Collections.unmodifiableSet(grants), r.requirePkce(), r.enabled(), createdAt, updatedAt);
     }
 }

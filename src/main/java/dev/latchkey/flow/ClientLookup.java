@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.store.ClientRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -40,9 +39,8 @@ public class ClientLookup {
         if (cached != null) {
             return cached;
         }
-        // ids are random server-generated values, so caching "no such client" is safe too
-        Optional<ClientView> loaded = QuarkusTransaction.joiningExisting()
-                .call(() -> Optional.ofNullable(clients.findById(clientId)).map(ClientStoreViews::of));
+        // one statement; ids are random server-generated values, so caching "no such client" is safe too
+        Optional<ClientView> loaded = clients.find(clientId);
         cache.put(clientId, loaded);
         return loaded;
     }

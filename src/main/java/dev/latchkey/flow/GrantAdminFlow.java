@@ -3,7 +3,6 @@ package dev.latchkey.flow;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.store.ConsentRepository;
 import dev.latchkey.store.GrantRepository;
-import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /** The consents a user gave, and withdrawing one (which ends every grant made under it). */
 @ApplicationScoped
@@ -34,22 +34,22 @@ public class GrantAdminFlow {
 
     @Transactional
     public List<ConsentRepository.Row> list(String username) {
-        return consents.forUser(user(username).id);
+        return consents.forUser(user(username).id());
     }
 
     /** Deletes the consent and revokes the user's grants to the client: refresh tokens and access tokens end. */
     @Transactional
     public void revoke(String username, String clientId) {
-        UserEntity user = user(username);
-        if (!consents.delete(user.id, clientId)) {
+        UUID user = user(username).id();
+        if (!consents.delete(user, clientId)) {
             throw new NotFound("user " + Quote.of(username) + " has no grant for client " + Quote.of(clientId));
         }
-        grants.revokeFamilies(user.id, clientId, clock.instant());
+        grants.revokeFamilies(user, clientId, clock.instant());
         revoked.fire(new Revocations.Changed());
-        audit.record(AuditLog.Type.CONSENT_REVOKED, "admin", clientId, user.id.toString(), null, username);
+        audit.record(AuditLog.Type.CONSENT_REVOKED, "admin", clientId, user.toString(), null, username);
     }
 
-    private UserEntity user(String username) {
+    private UserRepository.Row user(String username) {
         return users.findByUsername(username).orElseThrow(() -> new NotFound("no user named " + Quote.of(username)));
     }
 }

@@ -3,13 +3,13 @@ package dev.latchkey.flow;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.Scopes;
-import dev.latchkey.store.ScopeEntity;
 import dev.latchkey.store.ScopeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 @ApplicationScoped
@@ -37,12 +37,9 @@ public class ScopeAdminFlow {
     @Transactional
     public ScopeView create(String name, String description) {
         Scopes.validateNew(name, description);
-        ScopeEntity scope = new ScopeEntity();
-        scope.name = name;
-        scope.description = description == null ? "" : description;
-        scope.createdAt = Instant.now();
-        scopes.persist(scope);
-        scopes.flush(); // a duplicate name fails here, as a constraint violation the API maps to 400
+        var scope = new ScopeRepository.Row(name, description == null ? "" : description,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        scopes.insert(scope); // a taken name fails here, as a constraint violation the API maps to 400
         changed.fire(new ScopesChanged());
         return view(scope);
     }
@@ -54,8 +51,7 @@ public class ScopeAdminFlow {
 
     @Transactional
     public void delete(String name) {
-        ScopeEntity scope = scopes.findById(name);
-        if (scope == null) {
+        if (scopes.find(name).isEmpty()) {
             throw new NotFound("no scope named " + Quote.of(name));
         }
         long users = scopes.clientsUsing(name);
@@ -63,12 +59,11 @@ public class ScopeAdminFlow {
             throw new InvalidInput("scope " + Quote.of(name) + " is allowed for " + users
                     + " client(s); remove it from their allowed_scopes first");
         }
-        scopes.delete(scope);
-        scopes.flush();
+        scopes.delete(name);
         changed.fire(new ScopesChanged());
     }
 
-    private static ScopeView view(ScopeEntity e) {
-        return new ScopeView(e.name, e.description, e.createdAt);
+    private static ScopeView view(ScopeRepository.Row row) {
+        return new ScopeView(row.name(), row.description(), row.createdAt());
     }
 }

@@ -2,13 +2,13 @@ package dev.latchkey.flow;
 
 import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.UserRules;
-import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -34,13 +34,9 @@ public class UserAdminFlow {
 
     @Transactional
     UserView insert(String username, String passwordHash) {
-        UserEntity user = new UserEntity();
-        user.id = UUID.randomUUID();
-        user.username = username;
-        user.passwordHash = passwordHash;
-        user.createdAt = Instant.now();
-        users.persist(user);
-        users.flush();
+        var user = new UserRepository.Row(UUID.randomUUID(), username, passwordHash,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        users.insert(user); // a taken username fails here, as a constraint violation the API maps to 400
         return view(user);
     }
 
@@ -57,17 +53,16 @@ public class UserAdminFlow {
     /** Its grants go with it (cascade); the revocation events tell every instance's introspection. */
     @Transactional
     public void delete(String username) {
-        users.delete(find(username));
-        users.flush();
+        users.delete(find(username).id());
         revoked.fire(new Revocations.Changed());
     }
 
-    private UserEntity find(String username) {
+    private UserRepository.Row find(String username) {
         return users.findByUsername(username)
                 .orElseThrow(() -> new NotFound("no user named " + Quote.of(username)));
     }
 
-    private static UserView view(UserEntity e) {
-        return new UserView(e.username, e.createdAt);
+    private static UserView view(UserRepository.Row row) {
+        return new UserView(row.username(), row.createdAt());
     }
 }

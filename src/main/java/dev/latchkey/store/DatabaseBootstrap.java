@@ -35,7 +35,7 @@ public class DatabaseBootstrap {
         }
         var result = flyway.migrate();
         LOG.infof("Database schema at version %s (%d migration(s) applied now)",
-                result.targetSchemaVersion != null ? result.targetSchemaVersion : flyway.info().current().getVersion(),
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);
     }
 
