@@ -2,13 +2,11 @@ package dev.latchkey.token;
 
 import dev.latchkey.config.Issuer;
 import dev.latchkey.config.LatchkeyConfig;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.inject.Singleton;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.JoseException;
 
@@ -55,23 +53,33 @@ public class AccessTokens {
         Instant now = clock.instant();
         Instant expires = now.plus(config.token().accessLifetime());
         String jti = OpaqueTokens.newId();
-        JwtClaimsBuilder claims = Jwt.issuer(issuer)
-                .subject(subject)
-                .audience(audience)
-                .issuedAt(now.getEpochSecond())
-                .expiresAt(expires.getEpochSecond())
-                .claim("jti", jti)
-                .claim("client_id", clientId)
-                .claim("scope", scope);
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject(subject);
+        claims.setAudience(audience);
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
+        claims.setJwtId(jti);
+        claims.setClaim("client_id", clientId);
+        claims.setClaim("scope", scope);
         if (grantId != null) {
-            claims.claim("sid", grantId);
+            claims.setClaim("sid", grantId);
         }
+        // jose4j (the JOSE library under SmallRye JWT) directly: SmallRye's builder reads six configuration
+        // properties for every token it signs, a tenth of the token endpoint's CPU in a profile.
         KeyRing.ActiveKey key = keys.active();
-        String jwt = claims.jws()
-                .keyId(key.kid())
-                .header("typ", "at+jwt")
-                .algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm()))
-                .sign(key.privateKey());
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setKeyIdHeaderValue(key.kid());
+        jws.setHeader("typ", "at+jwt");
+        jws.setAlgorithmHeaderValue(key.algorithm());
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.privateKey());
+        String jwt;
+        try {
+            jwt = jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("signing an access token failed", e);
+        }
         return new Issued(jwt, jti, Instant.ofEpochSecond(expires.getEpochSecond()));
     }
 
