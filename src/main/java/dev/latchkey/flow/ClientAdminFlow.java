@@ -103,9 +103,7 @@ public class ClientAdminFlow {
         Instant now = now();
         clients.updateSecret(clientId, hash, now);
         changed.fire(new ClientLookup.ClientChanged(clientId));
-        return new WithSecret(new ClientView(client.clientId(), client.name(), client.type(), hash,
-                client.redirectUris(), client.allowedScopes(), client.defaultScopes(), client.grantTypes(),
-                client.requirePkce(), client.enabled(), client.createdAt(), now), secret);
+        return new WithSecret(client.withSecretHash(hash, now), secret);
     }
 
     private ClientView findForUpdate(String clientId) {

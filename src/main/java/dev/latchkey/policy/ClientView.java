@@ -26,4 +26,10 @@ public record ClientView(
     public boolean allows(GrantType grant) {
         return grantTypes.contains(grant);
     }
+
+    /** The same client with a new secret. */
+    public ClientView withSecretHash(byte[] newSecretHash, Instant changedAt) {
+        return new ClientView(clientId, name, type, newSecretHash, redirectUris, allowedScopes, defaultScopes,
+                grantTypes, requirePkce, enabled, createdAt, changedAt);
+    }
 }
