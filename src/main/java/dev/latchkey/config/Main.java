@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public class Main {
     public static void main(String... args) {
-        CryptoProviders.preload();
+        CryptoProviders.Preload.start();
         Quarkus.run(args);
     }
 }

@@ -26,20 +26,26 @@ public class CryptoProviders {
     /**
      * Loads the native library and runs the provider's self-tests on a thread of their own, while the rest
      * of the application starts: about 0.2 s off the start. {@link #install} then finds them done (or
-     * waits for them: class initialisation is a lock). Installs nothing.
+     * waits for them: class initialisation is a lock). Installs nothing. A class of its own, so that calling
+     * it initialises nothing else (not even the logger) on the starting thread.
      */
-    public static void preload() {
-        Thread loader = new Thread(() -> {
-            try {
-                if (AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
-                    AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
+    public static final class Preload {
+        private Preload() {
+        }
+
+        public static void start() {
+            Thread loader = new Thread(() -> {
+                try {
+                    if (AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
+                        AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // install() meets the same failure and reports it
                 }
-            } catch (RuntimeException | LinkageError e) {
-                // install() meets the same failure and reports it
-            }
-        }, "crypto-preload");
-        loader.setDaemon(true);
-        loader.start();
+            }, "crypto-preload");
+            loader.setDaemon(true);
+            loader.start();
+        }
     }
 
     /** Before the signing keys are generated or read (priority 10). */
