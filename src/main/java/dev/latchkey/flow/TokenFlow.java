@@ -105,13 +105,13 @@ public class TokenFlow {
     @Transactional
     Issued redeem(TokenRequest request, ClientView client, byte[] codeHash) {
         Instant now = clock.instant();
-        StoredCode code = grants.consumeCode(codeHash, client.clientId(), now).orElse(null);
-        TokenPolicy.checkCode(request, client, code, now);
         UUID familyId = UUID.randomUUID();
         String refreshToken = client.allows(GrantType.REFRESH_TOKEN) ? OpaqueTokens.newToken() : null;
-        grants.startFamily(familyId, client.clientId(), code.userId(), codeHash, code.scopes(),
-                refreshToken == null ? null : OpaqueTokens.hash(refreshToken), now,
-                now.plus(config.token().refreshLifetime()));
+        StoredCode code = grants.redeemCode(codeHash, client.clientId(), now, familyId,
+                refreshToken == null ? null : OpaqueTokens.hash(refreshToken),
+                now.plus(config.token().refreshLifetime())).orElse(null);
+        // a refusal rolls the consumption and the new grant back: a wrong verifier does not burn the code
+        TokenPolicy.checkCode(request, client, code, now);
         AccessTokens.Issued issued = accessTokens.issue(code.userId().toString(), client.clientId(), code.scopes(),
                 familyId.toString());
         return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), code.scopes(), refreshToken),
@@ -136,12 +136,12 @@ public class TokenFlow {
     @Transactional
     Issued rotate(Set<String> requested, ClientView client, byte[] tokenHash) {
         Instant now = clock.instant();
-        StoredRefreshToken stored = grants.rotateRefreshToken(tokenHash, client.clientId(), now).orElse(null);
-        String scope = Scopes.format(TokenPolicy.checkRefresh(requested, client, stored, now));
         String next = OpaqueTokens.newToken();
         // the new refresh token keeps the whole grant; only the access token may be narrower (§6)
-        grants.addRefreshToken(OpaqueTokens.hash(next), stored.familyId(), client.clientId(), stored.scopes(), now,
-                now.plus(config.token().refreshLifetime()));
+        StoredRefreshToken stored = grants.rotateRefreshToken(tokenHash, client.clientId(), now,
+                OpaqueTokens.hash(next), now.plus(config.token().refreshLifetime())).orElse(null);
+        // a refusal rolls the rotation and the successor back
+        String scope = Scopes.format(TokenPolicy.checkRefresh(requested, client, stored, now));
         AccessTokens.Issued issued = accessTokens.issue(stored.userId().toString(), client.clientId(), scope,
                 stored.familyId().toString());
         return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), scope, next), stored.userId().toString());

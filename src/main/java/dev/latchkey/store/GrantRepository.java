@@ -12,7 +12,9 @@ import java.util.UUID;
 
 /**
  * Codes being redeemed, grant families and refresh tokens. Redemption and rotation are single
- * conditional UPDATEs: of two concurrent requests for one code or token, exactly one gets the row.
+ * statements around a conditional UPDATE: of two concurrent requests for one code or token, exactly one
+ * gets the row, and only that one stores what follows from it (PostgreSQL runs every data-modifying part
+ * of a WITH once, to completion, whether or not the final SELECT reads it).
  */
 @ApplicationScoped
 public class GrantRepository {
@@ -23,16 +25,36 @@ public class GrantRepository {
     }
 
     /**
-     * Consumes the code if it is unused, unexpired and the client's; otherwise reads why not.
+     * Consumes the code if it is unused, unexpired and the client's, and in the same statement starts its
+     * grant family with, when {@code refreshHash} is set, the first refresh token: one round trip. When
+     * the code cannot be consumed, reads why not. A refusal after this rolls both back with the transaction.
      *
      * @return the row (consumedNow tells which), or empty when no code has this hash
      */
-    public Optional<StoredCode> consumeCode(byte[] codeHash, String clientId, Instant now) {
-        Optional<StoredCode> consumed = sql.first("""
-                        update authorization_code set consumed_at = ?
-                        where code_hash = ? and consumed_at is null and client_id = ? and expires_at > ?
-                        returning client_id, user_id, redirect_uri, scopes, code_challenge, expires_at""",
-                rs -> code(rs, false, true), now, codeHash, clientId, now);
+    public Optional<StoredCode> redeemCode(byte[] codeHash, String clientId, Instant now, UUID familyId,
+                                           byte[] refreshHash, Instant refreshExpiresAt) {
+        String consumeAndStart = """
+                with consumed as (
+                    update authorization_code set consumed_at = ?
+                    where code_hash = ? and consumed_at is null and client_id = ? and expires_at > ?
+                    returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at),
+                family as (
+                    insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at)
+                    select ?, client_id, user_id, code_hash, scopes, ? from consumed
+                    returning id, client_id, scopes, created_at)
+                """;
+        String firstRefreshToken = """
+                , refresh as (
+                    insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
+                    select ?, id, client_id, scopes, created_at, ? from family)
+                """;
+        String result = """
+                select client_id, user_id, redirect_uri, scopes, code_challenge, expires_at from consumed""";
+        Optional<StoredCode> consumed = refreshHash == null
+                ? sql.first(consumeAndStart + result, rs -> code(rs, false, true),
+                        now, codeHash, clientId, now, familyId, now)
+                : sql.first(consumeAndStart + firstRefreshToken + result, rs -> code(rs, false, true),
+                        now, codeHash, clientId, now, familyId, now, refreshHash, refreshExpiresAt);
         if (consumed.isPresent()) {
             return consumed;
         }
@@ -48,40 +70,29 @@ public class GrantRepository {
                 rs.getString(5), Sql.instant(rs, 6), consumedBefore, consumedNow);
     }
 
-    /** A new grant family and, when {@code refreshHash} is set, its first refresh token: one statement. */
-    public void startFamily(UUID familyId, String clientId, UUID userId, byte[] codeHash, String scopes,
-                            byte[] refreshHash, Instant now, Instant refreshExpiresAt) {
-        if (refreshHash == null) {
-            sql.update("""
-                            insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at)
-                            values (?, ?, ?, ?, ?, ?)""",
-                    familyId, clientId, userId, codeHash, scopes, now);
-            return;
-        }
-        sql.update("""
-                        with family as (
-                            insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at)
-                            values (?, ?, ?, ?, ?, ?) returning id, client_id, scopes, created_at)
-                        insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
-                        select ?, id, client_id, scopes, created_at, ? from family""",
-                familyId, clientId, userId, codeHash, scopes, now, refreshHash, refreshExpiresAt);
-    }
-
     /**
-     * Rotates the refresh token if it is live and the client's; otherwise reads why not.
+     * Rotates the refresh token if it is live and the client's, and in the same statement stores its
+     * successor {@code nextHash}: one round trip. Otherwise reads why not. A refusal after this rolls
+     * both back with the transaction.
      *
      * @return the row (rotatedNow tells which), or empty when no refresh token has this hash
      */
-    public Optional<StoredRefreshToken> rotateRefreshToken(byte[] tokenHash, String clientId, Instant now) {
+    public Optional<StoredRefreshToken> rotateRefreshToken(byte[] tokenHash, String clientId, Instant now,
+                                                           byte[] nextHash, Instant nextExpiresAt) {
         Optional<StoredRefreshToken> rotated = sql.first("""
-                        update refresh_token r set rotated_at = ?
-                        from grant_family f
-                        where r.token_hash = ? and r.rotated_at is null and r.client_id = ? and r.expires_at > ?
-                          and f.id = r.family_id and f.revoked_at is null
-                        returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at""",
+                        with rotated as (
+                            update refresh_token r set rotated_at = ?
+                            from grant_family f
+                            where r.token_hash = ? and r.rotated_at is null and r.client_id = ? and r.expires_at > ?
+                              and f.id = r.family_id and f.revoked_at is null
+                            returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at),
+                        successor as (
+                            insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
+                            select ?, family_id, client_id, scopes, ?, ? from rotated)
+                        select family_id, client_id, user_id, scopes, expires_at from rotated""",
                 rs -> new StoredRefreshToken(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), Sql.instant(rs, 5), false, false, true),
-                now, tokenHash, clientId, now);
+                now, tokenHash, clientId, now, nextHash, now, nextExpiresAt);
         return rotated.isPresent() ? rotated : findRefreshToken(tokenHash);
     }
 
@@ -94,14 +105,6 @@ public class GrantRepository {
                 rs -> new StoredRefreshToken(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), Sql.instant(rs, 5), rs.getBoolean(6), rs.getBoolean(7), false),
                 tokenHash);
-    }
-
-    public void addRefreshToken(byte[] tokenHash, UUID familyId, String clientId, String scopes, Instant now,
-                                Instant expiresAt) {
-        sql.update("""
-                        insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
-                        values (?, ?, ?, ?, ?, ?)""",
-                tokenHash, familyId, clientId, scopes, now, expiresAt);
     }
 
     public int revokeFamily(UUID familyId, Instant now) {

@@ -19,6 +19,7 @@ import static dev.latchkey.support.Tokens.form;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Refresh rotation (RFC 6749 §6), revocation (RFC 7009), introspection (RFC 7662), and grant withdrawal. */
@@ -59,7 +60,10 @@ class RefreshRevokeIntrospectTest {
         assertOAuthError(Tokens.token(app, form("grant_type", "refresh_token", "refresh_token", refresh,
                 "scope", app.scopeA + " " + Admin.scope())), 400, "invalid_request")
                 .then().body("error_description", containsString("more than the grant"));
-        // the refusal did not use the token up
+        // the refusal did not use the token up, nor store a successor
+        assertEquals(1, Db.count("""
+                select count(*) from refresh_token where family_id =
+                    (select family_id from refresh_token where token_hash = sha256(convert_to(?, 'UTF8')))""", refresh));
         Response narrow = Tokens.token(app, form("grant_type", "refresh_token", "refresh_token", refresh,
                 "scope", app.scopeB));
         narrow.then().statusCode(200).body("scope", equalTo(app.scopeB));

@@ -218,7 +218,7 @@ class TokenEndpointTest {
     }
 
     @Test
-    void whenCodeChecksFailThenRefusedAndCodeStillUsable() {
+    void whenCodeChecksFailThenRefusedAndCodeStillUsable() throws Exception {
         OAuth app = OAuth.confidential();
         Pkce pkce = Pkce.create();
         String code = app.code(pkce);
@@ -241,8 +241,16 @@ class TokenEndpointTest {
         assertOAuthError(Tokens.exchange(app, "not-a-code", pkce), 400, "invalid_request");
         assertOAuthError(Tokens.token(app, form("grant_type", "authorization_code")), 400, "invalid_request")
                 .then().body("error_description", containsString("code is missing"));
-        // nothing above consumed the code: the right request still works
+        // nothing above consumed the code or left a grant behind: the right request still works, once
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+        String grants = "select count(*) from grant_family where code_hash = ?";
+        assertEquals(0, Db.count(grants, (Object) hash));
+        assertEquals(0, Db.count("select count(*) from authorization_code where code_hash = ? and consumed_at is not null",
+                (Object) hash));
         Tokens.exchange(app, code, pkce).then().statusCode(200);
+        assertEquals(1, Db.count(grants, (Object) hash));
+        assertEquals(1, Db.count("select count(*) from refresh_token r join grant_family f on f.id = r.family_id "
+                + "where f.code_hash = ?", (Object) hash));
     }
 
     @Test
