@@ -231,13 +231,19 @@ SQL
   {
     echo "Rows now: $(psql -c 'select count(*) from authorization_code') codes, $(psql -c 'select count(*) from refresh_token') refresh tokens."
     echo
-    echo "Consuming a code (one statement):"
+    # the statements of GrantRepository.redeemCode and .rotateRefreshToken, with values in place of parameters
+    echo "Redeeming a code: consume it, start its grant and first refresh token (one statement):"
     echo '```'
-    psql -c "explain update authorization_code set consumed_at = now() where code_hash = sha256('x'::bytea) and consumed_at is null and client_id = '$CLIENT_ID' and expires_at > now() returning client_id, user_id, redirect_uri, scopes, code_challenge, expires_at"
+    psql -c "explain with consumed as (update authorization_code set consumed_at = now() where code_hash = sha256('x'::bytea) and consumed_at is null and client_id = '$CLIENT_ID' and expires_at > now() returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at),
+      family as (insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at) select gen_random_uuid(), client_id, user_id, code_hash, scopes, now() from consumed returning id, client_id, scopes, created_at),
+      refresh as (insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at) select sha256('y'::bytea), id, client_id, scopes, created_at, now() + interval '14 days' from family)
+      select client_id, user_id, redirect_uri, scopes, code_challenge, expires_at from consumed"
     echo '```'
-    echo "Rotating a refresh token (one statement):"
+    echo "Rotating a refresh token and storing its successor (one statement):"
     echo '```'
-    psql -c "explain update refresh_token r set rotated_at = now() from grant_family f where r.token_hash = sha256('x'::bytea) and r.rotated_at is null and r.client_id = '$CLIENT_ID' and r.expires_at > now() and f.id = r.family_id and f.revoked_at is null returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at"
+    psql -c "explain with rotated as (update refresh_token r set rotated_at = now() from grant_family f where r.token_hash = sha256('x'::bytea) and r.rotated_at is null and r.client_id = '$CLIENT_ID' and r.expires_at > now() and f.id = r.family_id and f.revoked_at is null returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at),
+      successor as (insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at) select sha256('y'::bytea), family_id, client_id, scopes, now(), now() + interval '14 days' from rotated)
+      select family_id, client_id, user_id, scopes, expires_at from rotated"
     echo '```'
   } > "$WORK/explain.md"
 }
