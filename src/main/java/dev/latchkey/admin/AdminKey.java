@@ -27,10 +27,6 @@ public class AdminKey {
         this.keyHash = key == null ? null : OpaqueTokens.hash(key);
     }
 
-    boolean isConfigured() {
-        return keyHash != null;
-    }
-
     public boolean matches(String presented) {
         return OpaqueTokens.matches(keyHash, presented);
     }

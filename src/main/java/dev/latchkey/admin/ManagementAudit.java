@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /** Every successful management change goes to the audit trail: what (method and path), who, from where. */
 public class ManagementAudit {
+    private static final String CLIENTS = "/api/v1/clients/";
     private final AuditLog audit;
 
     public ManagementAudit(AuditLog audit) {
@@ -24,7 +25,7 @@ public class ManagementAudit {
         }
         String created = response.getHeaderString("Location");
         String subject = created != null ? created.replaceFirst("^https?://[^/]+", "") : path;
-        String clientId = subject.startsWith("/api/v1/clients/") ? subject.split("/")[4] : null;
+        String clientId = subject.startsWith(CLIENTS) ? subject.substring(CLIENTS.length()).split("/", 2)[0] : null;
         audit.record(AuditLog.Type.MANAGEMENT_CHANGE, "admin", clientId, subject,
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
                 method + " " + path + " -> " + response.getStatus());

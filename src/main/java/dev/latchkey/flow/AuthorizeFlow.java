@@ -175,7 +175,6 @@ public class AuthorizeFlow {
         return user.isEmpty() ? new Step.Login(accepted) : next.apply(accepted, user.get());
     }
 
-    @Transactional
     public AuthorizeDecision check(AuthorizeRequest request) {
         return decide(request);
     }
@@ -189,7 +188,6 @@ public class AuthorizeFlow {
         return AuthorizePolicy.check(request, client, existing);
     }
 
-    @Transactional
     Optional<UserRepository.Row> findUser(String username) {
         return username == null ? Optional.empty() : users.findByUsername(username);
     }

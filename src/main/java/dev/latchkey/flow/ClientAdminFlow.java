@@ -54,12 +54,10 @@ public class ClientAdminFlow {
         return new WithSecret(client, secret);
     }
 
-    @Transactional
     public ClientView get(String clientId) {
         return clients.find(clientId).orElseThrow(() -> notFound(clientId));
     }
 
-    @Transactional
     public Page<ClientView> list(String after, int limit) {
         return Page.of(clients.page(after, limit), limit, c -> c, ClientView::clientId);
     }

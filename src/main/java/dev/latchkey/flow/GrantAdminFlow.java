@@ -32,7 +32,6 @@ public class GrantAdminFlow {
         this.clock = clock;
     }
 
-    @Transactional
     public List<ConsentRepository.Row> list(String username) {
         return consents.forUser(user(username).id());
     }

@@ -29,7 +29,6 @@ public class ScopeAdminFlow {
         this.changed = changed;
     }
 
-    @Transactional
     public List<String> allNames() {
         return scopes.allNames();
     }
@@ -44,7 +43,6 @@ public class ScopeAdminFlow {
         return view(scope);
     }
 
-    @Transactional
     public Page<ScopeView> list(String after, int limit) {
         return Page.of(scopes.page(after, limit), limit, ScopeAdminFlow::view, ScopeView::name);
     }

@@ -81,21 +81,22 @@ public class TokenStatusFlow {
     @Transactional
     String revoke(String token, ClientView client) {
         Instant now = clock.instant();
-        revoked.fire(new Revocations.Changed());
-        if (looksLikeJwt(token)) {
-            return accessTokens.read(token, keys::reloadForUnknownKid)
-                    .filter(claims -> client.clientId().equals(claims.clientId()))
-                    .map(claims -> {
-                        grants.revokeAccessToken(claims.jti(), claims.expiresAt());
-                        return "access token " + claims.jti();
-                    }).orElse("nothing: not a token of this client");
-        }
-        return grants.findRefreshToken(OpaqueTokens.hash(token))
-                .filter(stored -> stored.clientId().equals(client.clientId()))
-                .map(stored -> {
-                    grants.revokeFamily(stored.familyId(), now);
-                    return "refresh token and its grant " + stored.familyId();
-                }).orElse("nothing: not a token of this client");
+        Optional<String> what = looksLikeJwt(token)
+                ? accessTokens.read(token, keys::reloadForUnknownKid)
+                        .filter(claims -> client.clientId().equals(claims.clientId()))
+                        .map(claims -> {
+                            grants.revokeAccessToken(claims.jti(), claims.expiresAt());
+                            return "access token " + claims.jti();
+                        })
+                : grants.findRefreshToken(OpaqueTokens.hash(token))
+                        .filter(stored -> stored.clientId().equals(client.clientId()))
+                        .map(stored -> {
+                            grants.revokeFamily(stored.familyId(), now);
+                            return "refresh token and its grant " + stored.familyId();
+                        });
+        // every instance reads revocations within a second; this one reads them as soon as this commits
+        what.ifPresent(w -> revoked.fire(new Revocations.Changed()));
+        return what.orElse("nothing: not a token of this client");
     }
 
     /** RFC 7662 §2.2: the token's description when it is live and the caller's, else {@code active: false}. */
@@ -149,7 +150,6 @@ public class TokenStatusFlow {
         return Optional.of(out);
     }
 
-    @Transactional
     Optional<String> usernameOf(String subject) {
         try {
             return grants.username(UUID.fromString(subject));
@@ -158,7 +158,6 @@ public class TokenStatusFlow {
         }
     }
 
-    @Transactional
     Optional<Map<String, Object>> refresh(String token, ClientView caller) {
         Instant now = clock.instant();
         Optional<StoredRefreshToken> stored = grants.findRefreshToken(OpaqueTokens.hash(token));

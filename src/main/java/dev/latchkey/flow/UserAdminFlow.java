@@ -40,12 +40,10 @@ public class UserAdminFlow {
         return view(user);
     }
 
-    @Transactional
     public UserView get(String username) {
         return view(find(username));
     }
 
-    @Transactional
     public Page<UserView> list(String after, int limit) {
         return Page.of(users.page(after, limit), limit, UserAdminFlow::view, UserView::username);
     }
