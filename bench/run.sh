@@ -5,9 +5,12 @@
 #   bench/run.sh            full run: 20 s warm-up + 20 s measured per scenario, JDK 17 and (if present) JDK 25,
 #                           the reference peer (node-oidc-provider) in the same run, and the 1,000,000-row check
 #   bench/run.sh --quick    5 s + 5 s, default JDK only, no peer, no bulk rows (a smoke run; nothing asserted)
+#   bench/run.sh --ab REV   A/B in one run: the commit REV and this working tree, built alike and measured in turn
+#                           (each on a fresh database, both JDKs), then alternating starts of both with their
+#                           class-data archives; writes bench/ab.md (no peer, no bulk rows: AB_PEER=1, AB_ROWS=n for them)
 #
 # Environment: WARMUP, DURATION (wrk durations), JDKS (space-separated java binaries), ROWS (bulk rows, 0 = skip),
-# PEER=0 to skip the peer, JVM_OPTS for the app.
+# PEER=0 to skip the peer, JVM_OPTS for the app, STARTS (alternating starts per build in --ab, default 8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -17,9 +20,14 @@ DURATION=${DURATION:-20s}
 ROWS=${ROWS:-1000000}
 PEER=${PEER:-1}
 JDKS=${JDKS:-"$(command -v java) $( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)"}
+AB_REV=""
 if [ "${1:-}" = "--quick" ]; then
   WARMUP=5s; DURATION=5s; ROWS=0; PEER=0; JDKS="$(command -v java)"
+elif [ "${1:-}" = "--ab" ]; then
+  AB_REV=${2:?"--ab needs a commit to compare this working tree with"}
+  ROWS=${AB_ROWS:-0}; PEER=${AB_PEER:-0}
 fi
+STARTS=${STARTS:-8}
 # A small heap and the serial collector suit a 2-core box; two malloc arenas and a periodic trim of the
 # native heap (JDK 17.0.9+, 21+) keep memory outside the heap in bounds.
 JVM_OPTS=${JVM_OPTS:-"-Xms32m -Xmx112m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
@@ -36,25 +44,42 @@ RESULTS="$WORK/rows.txt"
 : > "$RESULTS"
 APP_PID=""
 PEER_PID=""
-trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; [ -n "$PEER_PID" ] && kill $PEER_PID 2>/dev/null; true' EXIT
+trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; [ -n "$PEER_PID" ] && kill $PEER_PID 2>/dev/null; [ -n "$AB_REV" ] && git worktree remove --force "$WORK/base-src" 2>/dev/null; true' EXIT
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
 pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
-# a fresh database every run: earlier runs' millions of audit events and bulk rows would skew the figures
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -qc "create database $DB"
+# a fresh database for every build measured: earlier runs' millions of audit events and bulk rows would skew the figures
+fresh_db() { command psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -qc "create database $DB"; }
 psql() { command psql -h 127.0.0.1 -U postgres -d "$DB" -qtA "$@"; }
 
 say "building the packaged app"
 ./mvnw -q package -DskipTests
+APP_DIR=$WORK/app-head
+cp -r target/quarkus-app "$APP_DIR"
+BUILDS="$APP_DIR"
+if [ -n "$AB_REV" ]; then
+  say "building $AB_REV for the A/B"
+  git worktree add --detach -q "$WORK/base-src" "$AB_REV"
+  (cd "$WORK/base-src" && ./mvnw -q package -DskipTests)
+  cp -r "$WORK/base-src/target/quarkus-app" "$WORK/app-base"
+  BUILDS="$WORK/app-base $APP_DIR"
+  AB_BASE=$(git rev-parse --short "$AB_REV"); AB_HEAD="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')"
+fi
+db_of() { # app dir -> its database (each build migrates a database of its own)
+  if [ "$1" = "$APP_DIR" ]; then echo latchkey_bench; else echo latchkey_bench_base; fi
+}
+build_name() { # app dir -> what the table calls it
+  if [ -z "$AB_REV" ]; then echo ""; elif [ "$1" = "$APP_DIR" ]; then echo " · $AB_HEAD"; else echo " · $AB_BASE"; fi
+}
 
 BASE="http://127.0.0.1:$PORT"
 urlenc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1],safe=""))' "$1"; }
 CHALLENGE=$(printf '%s' "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
 export VERIFIER REDIRECT_URI_ENC=$(urlenc "$REDIRECT")
 
-start_app() { # java, extra jvm args...; sets APP_PID and READY_MS
+start_app() { # java, extra jvm args...; starts the build in APP; sets APP_PID and READY_MS
   local java=$1; shift
   local t0 t1
   t0=$(date +%s%N)
@@ -62,7 +87,7 @@ start_app() { # java, extra jvm args...; sets APP_PID and READY_MS
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
   LATCHKEY_ISSUER=$BASE LATCHKEY_ADMIN_API_KEY=$KEY LATCHKEY_KEY_ENCRYPTION_KEY=$KEK \
   LATCHKEY_CLIENT_AUTH_MAX_FAILURES_PER_ADDRESS=1000000 \
-    "$java" $JVM_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+    "$java" $JVM_OPTS "$@" -jar "$APP/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
     kill -0 $APP_PID 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
@@ -144,15 +169,22 @@ exchange_run() { # duration-seconds -> RESULT line
   run_wrk exchange "${1}s" exchange.lua "$BASE/oauth2/token"
 }
 
-measure_jdk() { # java
+archive_of() { # java-version, app dir -> the class-data archive trained for that build
+  echo "$WORK/$(basename "$2")-$1.jsa"
+}
+
+measure_jdk() { # java, app dir
   local java=$1 label line ver secs_w secs_d
+  APP=$2; DB=$(db_of "$APP")
   ver=$("$java" -version 2>&1 | head -n 1 | sed 's/.*version "\([^"]*\)".*/\1/')
-  label="JDK $ver"
+  label="JDK $ver$(build_name "$APP")"
   secs_w=${WARMUP%s}; secs_d=${DURATION%s}
+  fresh_db
 
   say "$label: start to ready (cold, then with a class-data archive from a training run)"
   start_app "$java"; local cold=$READY_MS
-  local archive="$WORK/app-$ver.jsa" flags
+  local archive flags
+  archive=$(archive_of "$ver" "$APP")
   if [ "${ver%%.*}" -ge 25 ]; then flags="-XX:AOTCacheOutput=$archive"; else flags="-XX:ArchiveClassesAtExit=$archive"; fi
   stop_app
   start_app "$java" $flags
@@ -191,7 +223,7 @@ measure_jdk() { # java
   run_wrk warm "$WARMUP" get.lua "$BASE/.well-known/oauth-authorization-server" >/dev/null
   record "$label" "metadata" "$(run_wrk metadata "$DURATION" get.lua "$BASE/.well-known/oauth-authorization-server")"
 
-  if [ "$ROWS" -gt 0 ] && [ "$java" = "$(command -v java)" ]; then
+  if [ "$ROWS" -gt 0 ] && [ "$java" = "$(command -v java)" ] && [ "$APP" = "$APP_DIR" ]; then
     say "$label: the same exchange and refresh with $ROWS more rows in each table"
     bulk_rows
     exchange_run "$secs_w" >/dev/null
@@ -266,13 +298,42 @@ measure_peer() {
   kill $PEER_PID 2>/dev/null || true; wait $PEER_PID 2>/dev/null || true; PEER_PID=""
 }
 
+alternate_starts() { # java: STARTS starts of each build with its archive, in turn; the median of each
+  local java=$1 ver app i flag
+  ver=$("$java" -version 2>&1 | head -n 1 | sed 's/.*version "\([^"]*\)".*/\1/')
+  say "JDK $ver: $STARTS alternating starts of each build, with its class-data archive"
+  for i in $(seq 1 "$STARTS"); do
+    for app in $BUILDS; do
+      APP=$app; DB=$(db_of "$app")
+      if [ "${ver%%.*}" -ge 25 ]; then flag="-XX:AOTCache=$(archive_of "$ver" "$app")"; else flag="-XX:SharedArchiveFile=$(archive_of "$ver" "$app")"; fi
+      start_app "$java" "$flag"
+      echo "$READY_MS" >> "$WORK/starts-$ver-$(basename "$app")"
+      stop_app
+    done
+  done
+  for app in $BUILDS; do
+    printf 'JDK %s%s|start to ready with archive, median of %s alternating (ms)|%s|||\n' "$ver" "$(build_name "$app")" "$STARTS" \
+      "$(sort -n "$WORK/starts-$ver-$(basename "$app")" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')" \
+      | tee -a "$RESULTS" >&2
+  done
+}
+
 [ "$PEER" = "1" ] && measure_peer
-for java in $JDKS; do measure_jdk "$java"; done
+for java in $JDKS; do
+  for app in $BUILDS; do measure_jdk "$java" "$app"; done
+  [ -n "$AB_REV" ] && alternate_starts "$java"
+done
+OUT="$BENCH_DIR/results.md"
+[ -n "$AB_REV" ] && OUT="$BENCH_DIR/ab.md"
 
 {
-  echo "# Latchkey benchmark results"
+  if [ -n "$AB_REV" ]; then
+    echo "# Latchkey A/B: $AB_BASE against $AB_HEAD"
+  else
+    echo "# Latchkey benchmark results"
+  fi
   echo
-  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/run.sh${1:+ $1}\`: wrk, 1 thread, 16 connections, $WARMUP warm-up then $DURATION measured,"
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/run.sh${1:+ $*}\`: wrk, 1 thread, 16 connections, $WARMUP warm-up then $DURATION measured,"
   echo "on loopback, the app and PostgreSQL $(psql -c 'show server_version') on the same machine."
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB."
@@ -283,6 +344,6 @@ for java in $JDKS; do measure_jdk "$java"; done
   echo "|---|---|---:|---:|---:|---:|"
   awk -F'|' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$RESULTS"
   if [ -f "$WORK/explain.md" ]; then echo; echo "## With $ROWS bulk rows"; echo; cat "$WORK/explain.md"; fi
-} > "$BENCH_DIR/results.md"
-say "written to bench/results.md"
-cat "$BENCH_DIR/results.md"
+} > "$OUT"
+say "written to $OUT"
+cat "$OUT"

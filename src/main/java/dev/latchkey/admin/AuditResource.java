@@ -3,6 +3,7 @@ package dev.latchkey.admin;
 import dev.latchkey.flow.AuditLog;
 import dev.latchkey.flow.Page;
 import dev.latchkey.policy.InvalidInput;
+import dev.latchkey.store.AuditEventEntity;
 import dev.latchkey.store.AuditRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,9 +27,8 @@ public class AuditResource {
 
     public record AuditResponse(long id, Instant at, String type, String actor, String clientId, String subject,
                                 String address, String detail) {
-        static AuditResponse of(AuditRepository.Row r) {
-            return new AuditResponse(r.id(), r.at(), r.type(), r.actor(), r.clientId(), r.subject(), r.address(),
-                    r.detail());
+        static AuditResponse of(AuditEventEntity e) {
+            return new AuditResponse(e.id, e.at, e.type, e.actor, e.clientId, e.subject, e.address, e.detail);
         }
     }
 

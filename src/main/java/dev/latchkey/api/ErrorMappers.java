@@ -10,6 +10,7 @@ import dev.latchkey.flow.NotFound;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.store.StoreException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -67,6 +68,13 @@ public class ErrorMappers {
             return respond(400, "a value contains a character the server does not accept (such as NUL)", request);
         }
         return unexpected(e, request);
+    }
+
+    /** A failed statement of the entity model (Hibernate wraps the driver's exception). */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, HttpServerRequest request) {
+        StoreException failed = StoreException.from(e);
+        return failed != null ? store(failed, request) : unexpected(e, request);
     }
 
     @ServerExceptionMapper

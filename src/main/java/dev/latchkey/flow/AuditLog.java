@@ -1,6 +1,8 @@
 package dev.latchkey.flow;
 
-import dev.latchkey.store.Sql;
+import dev.latchkey.store.AuditEventEntity;
+import dev.latchkey.store.AuditRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -9,7 +11,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,26 +36,28 @@ public class AuditLog {
         TOKEN_ISSUED, CODE_REPLAYED, REFRESH_TOKEN_REUSED, TOKEN_REVOKED, CLIENT_AUTH_FAILED, MANAGEMENT_CHANGE
     }
 
-    /** One event; any field but type may be null. */
-    public record Event(Instant at, Type type, String actor, String clientId, String subject, String address,
-                        String detail) {
-    }
-
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<AuditEventEntity> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private final Sql sql;
+    private final AuditRepository store;
     private final Clock clock;
     private volatile boolean running = true;
     private Thread writer;
 
-    public AuditLog(Sql sql, Clock clock) {
-        this.sql = sql;
+    public AuditLog(AuditRepository store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
+    /** Any argument but type may be null. */
     public void record(Type type, String actor, String clientId, String subject, String address, String detail) {
-        Event event = new Event(clock.instant(), type, cut(actor, 200), cut(clientId, 64), cut(subject, 200),
-                cut(address, 64), cut(detail, 500));
+        AuditEventEntity event = new AuditEventEntity();
+        event.at = clock.instant();
+        event.type = type.name();
+        event.actor = cut(actor, 200);
+        event.clientId = cut(clientId, 64);
+        event.subject = cut(subject, 200);
+        event.address = cut(address, 64);
+        event.detail = cut(detail, 500);
         while (!queue.offer(event)) {
             if (queue.poll() != null && dropped.incrementAndGet() % 1000 == 1) {
                 LOG.warnf("Audit queue full: %d oldest events dropped so far", dropped.get());
@@ -77,18 +80,18 @@ public class AuditLog {
     }
 
     private void run() {
-        List<Event> batch = new ArrayList<>(BATCH);
+        List<AuditEventEntity> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    Event first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    AuditEventEntity first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                 }
-                write(batch);
+                QuarkusTransaction.requiringNew().run(() -> store.write(batch));
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -103,14 +106,6 @@ public class AuditLog {
                 sleep(1000);
             }
         }
-    }
-
-    private void write(List<Event> batch) {
-        List<Object[]> rows = new ArrayList<>(batch.size());
-        for (Event e : batch) {
-            rows.add(new Object[] {e.at(), e.type().name(), e.actor(), e.clientId(), e.subject(), e.address(), e.detail()});
-        }
-        sql.copy("audit_event", "at, type, actor, client_id, subject, address, detail", rows);
     }
 
     private static String cut(String value, int max) {

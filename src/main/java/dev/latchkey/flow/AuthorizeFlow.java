@@ -9,10 +9,13 @@ import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.Reason;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.Scopes;
+import dev.latchkey.store.AuthorizationCodeEntity;
 import dev.latchkey.store.AuthorizationCodeRepository;
 import dev.latchkey.store.ConsentRepository;
+import dev.latchkey.store.LoginSessionEntity;
 import dev.latchkey.store.LoginSessionRepository;
 import dev.latchkey.store.ScopeRepository;
+import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,9 +135,9 @@ public class AuthorizeFlow {
             audit.record(AuditLog.Type.LOGIN_THROTTLED, username, clientId, null, address, null);
             return new LoginResult.Throttled(wait.get());
         }
-        Optional<UserRepository.Row> user = findUser(username);
+        Optional<UserEntity> user = findUser(username);
         // same bcrypt cost whether or not the user exists: the answer time tells nothing
-        boolean ok = passwords.verify(password, user.map(UserRepository.Row::passwordHash).orElse(null));
+        boolean ok = passwords.verify(password, user.map(u -> u.passwordHash).orElse(null));
         if (!ok) {
             throttle.fail(userKey, login.throttleWindow());
             throttle.fail(addressKey, login.throttleWindow());
@@ -143,8 +146,8 @@ public class AuthorizeFlow {
             return new LoginResult.WrongCredentials((Accepted) decision);
         }
         throttle.reset(userKey);
-        audit.record(AuditLog.Type.LOGIN_SUCCEEDED, username, clientId, user.get().id().toString(), address, null);
-        return new LoginResult.LoggedIn(startSession(user.get().id()));
+        audit.record(AuditLog.Type.LOGIN_SUCCEEDED, username, clientId, user.get().id.toString(), address, null);
+        return new LoginResult.LoggedIn(startSession(user.get().id));
     }
 
     /** The consent form: allow issues the code, deny sends access_denied. */
@@ -188,7 +191,7 @@ public class AuthorizeFlow {
         return AuthorizePolicy.check(request, client, existing);
     }
 
-    Optional<UserRepository.Row> findUser(String username) {
+    Optional<UserEntity> findUser(String username) {
         return username == null ? Optional.empty() : users.findByUsername(username);
     }
 
@@ -196,7 +199,12 @@ public class AuthorizeFlow {
     String startSession(UUID userId) {
         String token = OpaqueTokens.newToken();
         Instant now = clock.instant();
-        sessions.insert(OpaqueTokens.hash(token), userId, now, now.plus(config.session().lifetime()));
+        LoginSessionEntity session = new LoginSessionEntity();
+        session.idHash = OpaqueTokens.hash(token);
+        session.userId = userId;
+        session.createdAt = now;
+        session.expiresAt = now.plus(config.session().lifetime());
+        sessions.persist(session);
         return token;
     }
 
@@ -208,8 +216,16 @@ public class AuthorizeFlow {
     private String issue(Accepted accepted, UUID userId) {
         String code = OpaqueTokens.newToken();
         Instant now = clock.instant();
-        codes.insert(OpaqueTokens.hash(code), accepted.client().clientId(), userId, accepted.redirectUriSent(),
-                Scopes.format(accepted.scopes()), accepted.codeChallenge(), now, now.plus(config.code().lifetime()));
+        AuthorizationCodeEntity stored = new AuthorizationCodeEntity();
+        stored.codeHash = OpaqueTokens.hash(code);
+        stored.clientId = accepted.client().clientId();
+        stored.userId = userId;
+        stored.redirectUri = accepted.redirectUriSent();
+        stored.scopes = Scopes.format(accepted.scopes());
+        stored.codeChallenge = accepted.codeChallenge();
+        stored.createdAt = now;
+        stored.expiresAt = now.plus(config.code().lifetime());
+        codes.persist(stored);
         audit.record(AuditLog.Type.CODE_ISSUED, userId.toString(), accepted.client().clientId(), userId.toString(),
                 null, Scopes.format(accepted.scopes()));
         return code;

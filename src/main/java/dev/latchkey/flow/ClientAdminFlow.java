@@ -4,9 +4,9 @@ import dev.latchkey.policy.ClientRegistration;
 import dev.latchkey.policy.ClientRegistrationPolicy;
 import dev.latchkey.policy.ClientType;
 import dev.latchkey.policy.ClientView;
-import dev.latchkey.policy.GrantType;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
+import dev.latchkey.store.ClientEntity;
 import dev.latchkey.store.ClientRepository;
 import dev.latchkey.store.ScopeRepository;
 import dev.latchkey.token.OpaqueTokens;
@@ -16,12 +16,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,25 +44,29 @@ public class ClientAdminFlow {
         ClientRegistration registration = ClientRegistrationPolicy.validate(input, knownScopes(input));
         String secret = registration.type() == ClientType.CONFIDENTIAL ? OpaqueTokens.newToken() : null;
         Instant now = now();
-        ClientView client = view(OpaqueTokens.newId(), registration, secret == null ? null : OpaqueTokens.hash(secret),
-                now, now);
+        ClientEntity client = new ClientEntity();
+        client.clientId = OpaqueTokens.newId();
+        client.clientType = registration.type().wireName();
+        client.secretHash = secret == null ? null : OpaqueTokens.hash(secret);
+        client.createdAt = now;
+        apply(client, registration, now);
         clients.insert(client);
-        return new WithSecret(client, secret);
+        return new WithSecret(client.view(), secret);
     }
 
     public ClientView get(String clientId) {
-        return clients.find(clientId).orElseThrow(() -> notFound(clientId));
+        return clients.findByIdOptional(clientId).map(ClientEntity::view).orElseThrow(() -> notFound(clientId));
     }
 
     public Page<ClientView> list(String after, int limit) {
-        return Page.of(clients.page(after, limit), limit, c -> c, ClientView::clientId);
+        return Page.of(clients.page(after, limit), limit, ClientEntity::view, ClientView::clientId);
     }
 
     /** Replaces the editable fields; the type and the secret stay. */
     @Transactional
     public ClientView replace(String clientId, ClientRegistration.Input input) {
-        ClientView client = findForUpdate(clientId);
-        String type = client.type().wireName();
+        ClientEntity client = findForUpdate(clientId);
+        String type = client.clientType;
         if (input.clientType() != null && !Objects.equals(input.clientType(), type)) {
             throw new InvalidInput("client_type cannot be changed (it is " + type
                     + "); register a new client instead");
@@ -74,16 +74,15 @@ public class ClientAdminFlow {
         ClientRegistration.Input withType = new ClientRegistration.Input(input.name(), type,
                 input.redirectUris(), input.allowedScopes(), input.defaultScopes(), input.grantTypes(),
                 input.requirePkce(), input.enabled());
-        ClientView replaced = view(clientId, ClientRegistrationPolicy.validate(withType, knownScopes(input)),
-                client.secretHash(), client.createdAt(), now());
-        clients.update(replaced);
+        apply(client, ClientRegistrationPolicy.validate(withType, knownScopes(input)), now());
+        clients.flushChanges();
         changed.fire(new ClientLookup.ClientChanged(clientId));
-        return replaced;
+        return client.view();
     }
 
     @Transactional
     public void delete(String clientId) {
-        if (!clients.delete(clientId)) {
+        if (!clients.deleteById(clientId)) {
             throw notFound(clientId);
         }
         changed.fire(new ClientLookup.ClientChanged(clientId));
@@ -92,19 +91,19 @@ public class ClientAdminFlow {
     /** Concurrent rotations take turns (row lock): the secret stored is the one the last of them returned. */
     @Transactional
     public WithSecret rotateSecret(String clientId) {
-        ClientView client = findForUpdate(clientId);
-        if (client.secretHash() == null) {
+        ClientEntity client = findForUpdate(clientId);
+        if (client.secretHash == null) {
             throw new InvalidInput("client " + Quote.of(clientId) + " is public and has no secret");
         }
         String secret = OpaqueTokens.newToken();
-        byte[] hash = OpaqueTokens.hash(secret);
-        Instant now = now();
-        clients.updateSecret(clientId, hash, now);
+        client.secretHash = OpaqueTokens.hash(secret);
+        client.updatedAt = now();
+        clients.flushChanges();
         changed.fire(new ClientLookup.ClientChanged(clientId));
-        return new WithSecret(client.withSecretHash(hash, now), secret);
+        return new WithSecret(client.view(), secret);
     }
 
-    private ClientView findForUpdate(String clientId) {
+    private ClientEntity findForUpdate(String clientId) {
         return clients.findForUpdate(clientId).orElseThrow(() -> notFound(clientId));
     }
 
@@ -126,12 +125,12 @@ public class ClientAdminFlow {
         return scopes.existing(named);
     }
 
-    private static ClientView view(String clientId, ClientRegistration r, byte[] secretHash, Instant createdAt,
-                                   Instant updatedAt) {
-        Set<GrantType> grants = r.grantTypes().isEmpty() ? EnumSet.noneOf(GrantType.class) : EnumSet.copyOf(r.grantTypes());
-        return new ClientView(clientId, r.name(), r.type(), secretHash, List.copyOf(r.redirectUris()),
-                Collections.unmodifiableSet(new TreeSet<>(r.allowedScopes())),
-                Collections.unmodifiableSet(new TreeSet<>(r.defaultScopes())),
-                Collections.unmodifiableSet(grants), r.requirePkce(), r.enabled(), createdAt, updatedAt);
+    /** The editable fields; the id, the type and the secret are not. */
+    private static void apply(ClientEntity client, ClientRegistration r, Instant updatedAt) {
+        client.name = r.name();
+        client.requirePkce = r.requirePkce();
+        client.enabled = r.enabled();
+        client.updatedAt = updatedAt;
+        client.setLists(r.redirectUris(), r.allowedScopes(), r.defaultScopes(), r.grantTypes());
     }
 }

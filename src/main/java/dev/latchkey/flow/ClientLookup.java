@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.policy.ClientView;
+import dev.latchkey.store.ClientEntity;
 import dev.latchkey.store.ClientRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,8 +40,8 @@ public class ClientLookup {
         if (cached != null) {
             return cached;
         }
-        // one statement; ids are random server-generated values, so caching "no such client" is safe too
-        Optional<ClientView> loaded = clients.find(clientId);
+        // ids are random server-generated values, so caching "no such client" is safe too
+        Optional<ClientView> loaded = clients.findByIdOptional(clientId).map(ClientEntity::view);
         cache.put(clientId, loaded);
         return loaded;
     }

@@ -3,6 +3,7 @@ package dev.latchkey.flow;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.store.ConsentRepository;
 import dev.latchkey.store.GrantRepository;
+import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -33,13 +34,13 @@ public class GrantAdminFlow {
     }
 
     public List<ConsentRepository.Row> list(String username) {
-        return consents.forUser(user(username).id());
+        return consents.forUser(user(username).id);
     }
 
     /** Deletes the consent and revokes the user's grants to the client: refresh tokens and access tokens end. */
     @Transactional
     public void revoke(String username, String clientId) {
-        UUID user = user(username).id();
+        UUID user = user(username).id;
         if (!consents.delete(user, clientId)) {
             throw new NotFound("user " + Quote.of(username) + " has no grant for client " + Quote.of(clientId));
         }
@@ -48,7 +49,7 @@ public class GrantAdminFlow {
         audit.record(AuditLog.Type.CONSENT_REVOKED, "admin", clientId, user.toString(), null, username);
     }
 
-    private UserRepository.Row user(String username) {
+    private UserEntity user(String username) {
         return users.findByUsername(username).orElseThrow(() -> new NotFound("no user named " + Quote.of(username)));
     }
 }

@@ -1,13 +1,15 @@
 package dev.latchkey.flow;
 
 import dev.latchkey.config.LatchkeyConfig;
-import dev.latchkey.store.Sql;
+import dev.latchkey.store.RevocationEventEntity;
+import dev.latchkey.store.RevocationEventRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -30,24 +32,23 @@ public class Revocations {
     public record Changed() {
     }
 
-    private final Sql sql;
+    private final RevocationEventRepository events;
     private final Clock clock;
     private final Duration keep;
     private final Map<String, Instant> families = new ConcurrentHashMap<>();
     private final Map<String, Instant> jtis = new ConcurrentHashMap<>();
     private long lastId;
 
-    public Revocations(Sql sql, Clock clock, LatchkeyConfig config) {
-        this.sql = sql;
+    public Revocations(RevocationEventRepository events, Clock clock, LatchkeyConfig config) {
+        this.events = events;
         this.clock = clock;
         this.keep = config.token().accessLifetime().plusMinutes(1);
     }
 
     /** Reads the recent past at start; older events cannot end a live access token. */
+    @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        Instant since = clock.instant().minus(keep);
-        lastId = sql.first("select coalesce(min(id) - 1, (select coalesce(max(id), 0) from revocation_event)) "
-                + "from revocation_event where created_at > ?", rs -> rs.getLong(1), since).orElse(0L);
+        lastId = events.lastIdBefore(clock.instant().minus(keep));
         poll();
     }
 
@@ -72,13 +73,14 @@ public class Revocations {
         }
     }
 
+    /** In a transaction of its own: it also runs just after another one has committed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     synchronized void poll() {
         Instant until = clock.instant().plus(keep);
-        sql.list("select id, kind, key from revocation_event where id > ? order by id", rs -> {
-            lastId = Math.max(lastId, rs.getLong(1));
-            (rs.getString(2).equals("family") ? families : jtis).put(rs.getString(3), until);
-            return null;
-        }, lastId);
+        for (RevocationEventEntity e : events.after(lastId)) {
+            lastId = Math.max(lastId, e.id);
+            (e.kind.equals("family") ? families : jtis).put(e.target, until);
+        }
         Instant now = clock.instant();
         families.values().removeIf(t -> t.isBefore(now));
         jtis.values().removeIf(t -> t.isBefore(now));

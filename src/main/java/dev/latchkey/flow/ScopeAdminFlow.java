@@ -3,6 +3,7 @@ package dev.latchkey.flow;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.Scopes;
+import dev.latchkey.store.ScopeEntity;
 import dev.latchkey.store.ScopeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,8 +37,10 @@ public class ScopeAdminFlow {
     @Transactional
     public ScopeView create(String name, String description) {
         Scopes.validateNew(name, description);
-        var scope = new ScopeRepository.Row(name, description == null ? "" : description,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        ScopeEntity scope = new ScopeEntity();
+        scope.name = name;
+        scope.description = description == null ? "" : description;
+        scope.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         scopes.insert(scope); // a taken name fails here, as a constraint violation the API maps to 400
         changed.fire(new ScopesChanged());
         return view(scope);
@@ -49,7 +52,7 @@ public class ScopeAdminFlow {
 
     @Transactional
     public void delete(String name) {
-        if (scopes.find(name).isEmpty()) {
+        if (scopes.findByIdOptional(name).isEmpty()) {
             throw new NotFound("no scope named " + Quote.of(name));
         }
         long users = scopes.clientsUsing(name);
@@ -57,11 +60,11 @@ public class ScopeAdminFlow {
             throw new InvalidInput("scope " + Quote.of(name) + " is allowed for " + users
                     + " client(s); remove it from their allowed_scopes first");
         }
-        scopes.delete(name);
+        scopes.deleteById(name);
         changed.fire(new ScopesChanged());
     }
 
-    private static ScopeView view(ScopeRepository.Row row) {
-        return new ScopeView(row.name(), row.description(), row.createdAt());
+    private static ScopeView view(ScopeEntity scope) {
+        return new ScopeView(scope.name, scope.description, scope.createdAt);
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.flow;
 
 import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.store.SigningKeyEntity;
 import dev.latchkey.store.SigningKeyRepository;
 import dev.latchkey.token.KeyEncryption;
 import dev.latchkey.token.KeyMaterial;
@@ -79,7 +80,7 @@ public class SigningKeyFlow {
     @Transactional
     public List<KeyInfo> list() {
         return keys.published(publishedSince()).stream()
-                .map(r -> new KeyInfo(r.kid(), r.algorithm(), r.publicJwk(), r.createdAt(), r.retiredAt()))
+                .map(k -> new KeyInfo(k.kid, k.algorithm, k.publicJwk, k.createdAt, k.retiredAt))
                 .toList();
     }
 
@@ -105,17 +106,17 @@ public class SigningKeyFlow {
     public void reload() {
         lastReload = clock.instant();
         var rows = keys.published(publishedSince());
-        var active = rows.stream().filter(r -> r.retiredAt() == null).findFirst()
+        var active = rows.stream().filter(k -> k.retiredAt == null).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no active signing key"));
-        var published = rows.stream().map(r -> {
-            var jwk = KeyMaterial.parsePublic(r.publicJwk());
-            return new KeyRing.PublishedKey(r.kid(), r.algorithm(), jwk.getPublicKey(), r.publicJwk());
+        var published = rows.stream().map(k -> {
+            var jwk = KeyMaterial.parsePublic(k.publicJwk);
+            return new KeyRing.PublishedKey(k.kid, k.algorithm, jwk.getPublicKey(), k.publicJwk);
         }).toList();
         // decrypt only when the active key changed: once per key, not once per read
         KeyRing.ActiveKey current = ring.activeOrNull();
-        KeyRing.ActiveKey next = current != null && current.kid().equals(active.kid()) ? current
-                : new KeyRing.ActiveKey(active.kid(), active.algorithm(), KeyMaterial.privateKey(
-                        encryption.decrypt(active.privateKey(), active.kid()), active.algorithm()));
+        KeyRing.ActiveKey next = current != null && current.kid().equals(active.kid) ? current
+                : new KeyRing.ActiveKey(active.kid, active.algorithm, KeyMaterial.privateKey(
+                        encryption.decrypt(active.privateKey, active.kid), active.algorithm));
         ring.replace(next, published);
     }
 
@@ -126,8 +127,13 @@ public class SigningKeyFlow {
     private String add(String algorithm) {
         String kid = OpaqueTokens.newId();
         KeyPair pair = KeyMaterial.generate(algorithm);
-        keys.insert(kid, algorithm, KeyMaterial.publicJwk(pair, kid, algorithm),
-                encryption.encrypt(pair.getPrivate().getEncoded(), kid), clock.instant());
+        SigningKeyEntity key = new SigningKeyEntity();
+        key.kid = kid;
+        key.algorithm = algorithm;
+        key.publicJwk = KeyMaterial.publicJwk(pair, kid, algorithm);
+        key.privateKey = encryption.encrypt(pair.getPrivate().getEncoded(), kid);
+        key.createdAt = clock.instant();
+        keys.persist(key);
         LOG.infof("Generated signing key %s (%s)", kid, algorithm);
         return kid;
     }

@@ -24,7 +24,7 @@ public class Throttle {
     @Transactional
     public Optional<Duration> blocked(String key, int limit, Duration window) {
         var now = clock.instant();
-        return store.find(key).flatMap(w -> Throttling.retryAfter(w.start(), w.failures(), now, limit, window));
+        return store.window(key).flatMap(w -> Throttling.retryAfter(w.start(), w.failures(), now, limit, window));
     }
 
     @Transactional

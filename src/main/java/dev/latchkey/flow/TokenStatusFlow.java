@@ -6,6 +6,7 @@ import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.StoredRefreshToken;
 import dev.latchkey.policy.TokenRequest;
 import dev.latchkey.store.GrantRepository;
+import dev.latchkey.store.UserRepository;
 import dev.latchkey.token.AccessTokens;
 import dev.latchkey.token.OpaqueTokens;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,6 +36,7 @@ public class TokenStatusFlow {
     private final ClientAuthenticator authenticator;
     private final ClientLookup clients;
     private final GrantRepository grants;
+    private final UserRepository users;
     private final AccessTokens accessTokens;
     private final SigningKeyFlow keys;
     private final Revocations revocations;
@@ -46,11 +48,12 @@ public class TokenStatusFlow {
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public TokenStatusFlow(ClientAuthenticator authenticator, ClientLookup clients, GrantRepository grants,
-                           AccessTokens accessTokens, SigningKeyFlow keys, Revocations revocations,
+                           UserRepository users, AccessTokens accessTokens, SigningKeyFlow keys, Revocations revocations,
                            Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
         this.authenticator = authenticator;
         this.clients = clients;
         this.grants = grants;
+        this.users = users;
         this.accessTokens = accessTokens;
         this.keys = keys;
         this.revocations = revocations;
@@ -152,7 +155,7 @@ public class TokenStatusFlow {
 
     Optional<String> usernameOf(String subject) {
         try {
-            return grants.username(UUID.fromString(subject));
+            return users.username(UUID.fromString(subject));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -170,7 +173,7 @@ public class TokenStatusFlow {
                     out.put("scope", t.scopes());
                     out.put("client_id", t.clientId());
                     out.put("sub", t.userId().toString());
-                    grants.username(t.userId()).ifPresent(u -> out.put("username", u));
+                    users.username(t.userId()).ifPresent(u -> out.put("username", u));
                     out.put("token_type", "refresh_token");
                     out.put("exp", t.expiresAt().getEpochSecond());
                     out.put("iss", accessTokens.issuer());

@@ -2,6 +2,7 @@ package dev.latchkey.flow;
 
 import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.UserRules;
+import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,8 +35,11 @@ public class UserAdminFlow {
 
     @Transactional
     UserView insert(String username, String passwordHash) {
-        var user = new UserRepository.Row(UUID.randomUUID(), username, passwordHash,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        UserEntity user = new UserEntity();
+        user.id = UUID.randomUUID();
+        user.username = username;
+        user.passwordHash = passwordHash;
+        user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         users.insert(user); // a taken username fails here, as a constraint violation the API maps to 400
         return view(user);
     }
@@ -51,16 +55,16 @@ public class UserAdminFlow {
     /** Its grants go with it (cascade); the revocation events tell every instance's introspection. */
     @Transactional
     public void delete(String username) {
-        users.delete(find(username).id());
+        users.delete(find(username));
         revoked.fire(new Revocations.Changed());
     }
 
-    private UserRepository.Row find(String username) {
+    private UserEntity find(String username) {
         return users.findByUsername(username)
                 .orElseThrow(() -> new NotFound("no user named " + Quote.of(username)));
     }
 
-    private static UserView view(UserRepository.Row row) {
-        return new UserView(row.username(), row.createdAt());
+    private static UserView view(UserEntity user) {
+        return new UserView(user.username, user.createdAt);
     }
 }

@@ -1,25 +1,9 @@
 package dev.latchkey.store;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.util.UUID;
-
-/** Authorization codes, keyed by the SHA-256 of the code. */
+/** Authorization codes, keyed by the SHA-256 of the code; redeemed by {@link GrantRepository#redeemCode}. */
 @ApplicationScoped
-public class AuthorizationCodeRepository {
-    private final Sql sql;
-
-    public AuthorizationCodeRepository(Sql sql) {
-        this.sql = sql;
-    }
-
-    public void insert(byte[] codeHash, String clientId, UUID userId, String redirectUri, String scopes,
-                       String codeChallenge, Instant now, Instant expiresAt) {
-        sql.update("""
-                        insert into authorization_code
-                            (code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, created_at, expires_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                codeHash, clientId, userId, redirectUri, scopes, codeChallenge, now, expiresAt);
-    }
+public class AuthorizationCodeRepository implements PanacheRepositoryBase<AuthorizationCodeEntity, byte[]> {
 }

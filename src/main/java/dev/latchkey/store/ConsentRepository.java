@@ -1,8 +1,10 @@
 package dev.latchkey.store;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,7 +12,7 @@ import java.util.UUID;
 
 /** Consents: the scopes a user allowed a client. */
 @ApplicationScoped
-public class ConsentRepository {
+public class ConsentRepository implements PanacheRepositoryBase<ConsentEntity, ConsentEntity.Key> {
     public record Row(String clientId, String clientName, List<String> scopes, Instant grantedAt, Instant updatedAt) {
     }
 
@@ -22,26 +24,31 @@ public class ConsentRepository {
 
     /** The scopes of a consent given (or widened) after {@code since}. */
     public Set<String> scopes(UUID userId, String clientId, Instant since) {
-        return new TreeSet<>(sql.list("select unnest(scopes) from consent where user_id = ? and client_id = ? "
-                + "and updated_at > ?", rs -> rs.getString(1), userId, clientId, since));
+        return findByIdOptional(new ConsentEntity.Key(userId, clientId))
+                .filter(c -> c.updatedAt.isAfter(since))
+                .map(c -> new TreeSet<>(Arrays.asList(c.scopes)))
+                .orElseGet(TreeSet::new);
     }
 
     public List<Row> forUser(UUID userId) {
-        return sql.list("""
-                        select c.client_id, cl.name, c.scopes, c.granted_at, c.updated_at
-                        from consent c join client cl on cl.client_id = c.client_id
-                        where c.user_id = ? order by c.client_id""",
-                rs -> new Row(rs.getString(1), rs.getString(2), List.of((String[]) rs.getArray(3).getArray()),
-                        Sql.instant(rs, 4), Sql.instant(rs, 5)), userId);
+        return getEntityManager().createQuery("""
+                        select c, cl.name from ConsentEntity c join ClientEntity cl on cl.clientId = c.id.clientId
+                        where c.id.userId = ?1 order by c.id.clientId""", Object[].class)
+                .setParameter(1, userId).getResultStream()
+                .map(r -> {
+                    ConsentEntity c = (ConsentEntity) r[0];
+                    return new Row(c.id.clientId(), (String) r[1], List.of(c.scopes), c.grantedAt, c.updatedAt);
+                })
+                .toList();
     }
 
     public boolean delete(UUID userId, String clientId) {
-        return sql.update("delete from consent where user_id = ? and client_id = ?", userId, clientId) > 0;
+        return delete("id.userId = ?1 and id.clientId = ?2", userId, clientId) > 0;
     }
 
     /**
-     * Adds scopes to the user's consent for the client in one statement, so concurrent submissions
-     * merge instead of one overwriting the other.
+     * Adds scopes to the user's consent for the client. Native: one upsert that merges the arrays, so
+     * concurrent submissions both count instead of one overwriting the other (HQL has no array union).
      */
     public void grant(UUID userId, String clientId, Set<String> scopes, Instant now) {
         sql.update("""

@@ -1,5 +1,6 @@
 package dev.latchkey.store;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -8,21 +9,10 @@ import java.util.UUID;
 
 /** Login sessions, keyed by the SHA-256 of the cookie value. */
 @ApplicationScoped
-public class LoginSessionRepository {
-    private final Sql sql;
-
-    public LoginSessionRepository(Sql sql) {
-        this.sql = sql;
-    }
-
-    public void insert(byte[] idHash, UUID userId, Instant now, Instant expiresAt) {
-        sql.update("insert into login_session (id_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)",
-                idHash, userId, now, expiresAt);
-    }
+public class LoginSessionRepository implements PanacheRepositoryBase<LoginSessionEntity, byte[]> {
 
     /** The user of a live session. */
     public Optional<UUID> userOf(byte[] idHash, Instant now) {
-        return sql.first("select user_id from login_session where id_hash = ? and expires_at > ?",
-                rs -> rs.getObject(1, UUID.class), idHash, now);
+        return findByIdOptional(idHash).filter(s -> s.expiresAt.isAfter(now)).map(s -> s.userId);
     }
 }

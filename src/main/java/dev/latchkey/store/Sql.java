@@ -1,8 +1,7 @@
 package dev.latchkey.store;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
 import java.io.IOException;
@@ -19,10 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every statement goes through here, as plain JDBC: no ORM query translation or interpretation cache on
- * the hot paths (an ORM's native-query handling once cost a third of the token endpoint's CPU), and no
- * ORM boot at start (Hibernate's took about 0.5 s of it). Inside a transaction the connection is the
- * transaction's (Agroal enlists it), so these statements commit or roll back with the rest.
+ * The few statements the entity model cannot express, or not as fast: each caller says which and why in
+ * one line. They run on the Hibernate session's own JDBC connection, so they commit or roll back with
+ * the entities of the same transaction.
  */
 @ApplicationScoped
 public class Sql {
@@ -33,23 +31,44 @@ public class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private final AgroalDataSource dataSource;
+    private final Session session;
 
-    public Sql(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public Sql(Session session) {
+        this.session = session;
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = prepare(c, sql, params)) {
-            return st.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(sql, e);
-        }
+        return session.doReturningWork(c -> {
+            try (PreparedStatement st = prepare(c, sql, params)) {
+                return st.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException(sql, e);
+            }
+        });
+    }
+
+    public <T> List<T> list(String sql, Row<T> row, Object... params) {
+        return session.doReturningWork(c -> {
+            try (PreparedStatement st = prepare(c, sql, params); ResultSet rs = st.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new StoreException(sql, e);
+            }
+        });
+    }
+
+    public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
+        List<T> rows = list(sql, row, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /**
-     * Many rows into one table through PostgreSQL's COPY: one round trip and no per-row statement
-     * work, for the audit trail's steady stream. Values are written as CSV; null stays NULL.
+     * Many rows into one table through PostgreSQL's COPY: one round trip and no per-row statement work.
+     * Values are written as CSV; null stays NULL.
      */
     public void copy(String table, String columns, List<Object[]> rows) {
         StringBuilder csv = new StringBuilder(rows.size() * 128);
@@ -66,30 +85,16 @@ public class Sql {
             }
             csv.append('\n');
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + columns
-                    + ") from stdin with (format csv)", new StringReader(csv.toString()));
-        } catch (SQLException | IOException e) {
-            throw new StoreException("copy " + table, e instanceof SQLException sql ? sql : new SQLException(e));
-        }
-    }
-
-    public <T> List<T> list(String sql, Row<T> row, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = prepare(c, sql, params);
-             ResultSet rs = st.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(row.map(rs));
+        String copy = "copy " + table + " (" + columns + ") from stdin with (format csv)";
+        session.doWork(c -> {
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
+            } catch (SQLException e) {
+                throw new StoreException(copy, e);
+            } catch (IOException e) {
+                throw new StoreException(copy, new SQLException(e));
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException(sql, e);
-        }
-    }
-
-    public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
-        List<T> rows = list(sql, row, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        });
     }
 
     public static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -99,11 +104,6 @@ public class Sql {
 
     private static PreparedStatement prepare(Connection c, String sql, Object[] params) throws SQLException {
         PreparedStatement st = c.prepareStatement(sql);
-        bind(c, st, params);
-        return st;
-    }
-
-    private static void bind(Connection c, PreparedStatement st, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p instanceof Instant instant) {
@@ -114,5 +114,6 @@ public class Sql {
                 st.setObject(i + 1, p);
             }
         }
+        return st;
     }
 }

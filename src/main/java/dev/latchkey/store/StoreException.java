@@ -19,6 +19,32 @@ public class StoreException extends RuntimeException {
                 ? pg.getServerErrorMessage().getConstraint() : null;
     }
 
+    /**
+     * Runs a write of the entity model and flushes it at once, so that a violated constraint surfaces here,
+     * with its name, rather than at commit.
+     */
+    static void flushing(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            StoreException failed = from(e);
+            throw failed != null ? failed : e;
+        }
+    }
+
+    /** The statement failure behind an exception of the entity model, or null when no statement failed. */
+    public static StoreException from(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreException store) {
+                return store;
+            }
+            if (t instanceof SQLException sql) {
+                return new StoreException("statement", sql);
+            }
+        }
+        return null;
+    }
+
     public String sqlState() {
         return sqlState == null ? "" : sqlState;
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.store;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /** Failure counters per key in fixed windows, shared by every instance through PostgreSQL. */
 @ApplicationScoped
-public class ThrottleRepository {
+public class ThrottleRepository implements PanacheRepositoryBase<ThrottleEntity, String> {
     public record Window(Instant start, int failures) {
     }
 
@@ -17,12 +18,14 @@ public class ThrottleRepository {
         this.sql = sql;
     }
 
-    public Optional<Window> find(String key) {
-        return sql.first("select window_start, failures from throttle where key = ?",
-                rs -> new Window(Sql.instant(rs, 1), rs.getInt(2)), key);
+    public Optional<Window> window(String key) {
+        return findByIdOptional(key).map(t -> new Window(t.windowStart, t.failures));
     }
 
-    /** Counts one failure: a window older than {@code windowStartsAfter} starts over at {@code now}. */
+    /**
+     * Counts one failure: a window older than {@code windowStartsAfter} starts over at {@code now}. Native:
+     * one atomic upsert that returns the new count, so concurrent failures each count once.
+     */
     public Window fail(String key, Instant now, Instant windowStartsAfter) {
         return sql.first("""
                         insert into throttle (key, window_start, failures) values (?, ?, 1)
@@ -36,6 +39,6 @@ public class ThrottleRepository {
     }
 
     public void reset(String key) {
-        sql.update("delete from throttle where key = ?", key);
+        delete("throttleKey", key);
     }
 }

@@ -1,0 +1,105 @@
+package dev.latchkey.store;
+
+import dev.latchkey.policy.ClientType;
+import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.GrantType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A registered client with its redirect URIs (in order), allowed and default scopes and grant types. A
+ * public client has no secret; a confidential one has only its hash. The lists are read with the client
+ * (one statement each, for a whole page at once), so that a view can be made after the session ends.
+ */
+@Entity
+@Table(name = "client")
+public class ClientEntity {
+    @Id
+    @Column(name = "client_id")
+    public String clientId;
+
+    public String name;
+
+    @Column(name = "client_type")
+    public String clientType;
+
+    @Column(name = "secret_hash")
+    public byte[] secretHash;
+
+    @Column(name = "require_pkce")
+    public boolean requirePkce;
+
+    public boolean enabled;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "client_redirect_uri", joinColumns = @JoinColumn(name = "client_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "uri")
+    public List<String> redirectUris = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "client_allowed_scope", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "scope_name")
+    public Set<String> allowedScopes = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "client_default_scope", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "scope_name")
+    public Set<String> defaultScopes = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "client_grant_type", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "grant_type")
+    public Set<String> grantTypes = new HashSet<>();
+
+    /**
+     * Replaces the lists with new collections, so that Hibernate deletes the old rows and inserts the new
+     * ones instead of updating rows in place (reordering redirect URIs in place would collide with their
+     * uniqueness constraint halfway).
+     */
+    public void setLists(List<String> redirectUris, Set<String> allowedScopes, Set<String> defaultScopes,
+                         Set<GrantType> grantTypes) {
+        this.redirectUris = new ArrayList<>(redirectUris);
+        this.allowedScopes = new HashSet<>(allowedScopes);
+        this.defaultScopes = new HashSet<>(defaultScopes);
+        this.grantTypes = new HashSet<>(grantTypes.stream().map(GrantType::wireName).toList());
+    }
+
+    /** The client as the policy sees it: immutable, scopes sorted so that every answer lists them alike. */
+    public ClientView view() {
+        Set<GrantType> grants = EnumSet.noneOf(GrantType.class);
+        grantTypes.forEach(g -> grants.add(GrantType.fromWire(g).orElseThrow()));
+        return new ClientView(clientId, name, ClientType.fromWire(clientType).orElseThrow(), secretHash,
+                List.copyOf(redirectUris), Collections.unmodifiableSet(new TreeSet<>(allowedScopes)),
+                Collections.unmodifiableSet(new TreeSet<>(defaultScopes)), Collections.unmodifiableSet(grants),
+                requirePkce, enabled, createdAt, updatedAt);
+    }
+}
