@@ -22,7 +22,7 @@ PEER=${PEER:-1}
 JDKS=${JDKS:-"$(command -v java) $( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)"}
 AB_REV=""
 if [ "${1:-}" = "--quick" ]; then
-  WARMUP=5s; DURATION=5s; ROWS=0; PEER=0; JDKS="$(command -v java)"
+  WARMUP=5s; DURATION=5s; ROWS=0; PEER=0; JDKS="$(command -v java)"; JAR_TYPE_25=fast-jar
 elif [ "${1:-}" = "--ab" ]; then
   AB_REV=${2:?"--ab needs a commit to compare this working tree with"}
   ROWS=${AB_ROWS:-0}; PEER=${AB_PEER:-0}
@@ -54,16 +54,26 @@ pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$
 fresh_db() { command psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -qc "create database $DB"; }
 psql() { command psql -h 127.0.0.1 -U postgres -d "$DB" -qtA "$@"; }
 
+# Each build is packaged as the README gives for production: the default fast-jar for JDK 17 (with an AppCDS
+# archive), and the aot-jar layout for JDK 25, whose AOT cache then holds every class of the application
+# (JEP 483 caches only what the JDK's own class loaders load). JAR_TYPE_25 chooses another.
+JAR_TYPE_25=${JAR_TYPE_25:-aot-jar}
+package_into() { # source dir, target dir, jar type for JDK 25
+  (cd "$1" && ./mvnw -q package -DskipTests && cp -r target/quarkus-app "$2")
+  if [ "$3" != "fast-jar" ]; then
+    (cd "$1" && ./mvnw -q package -DskipTests -Dquarkus.package.jar.type="$3" && cp -r target/quarkus-app "$2-25")
+  else
+    cp -r "$2" "$2-25"
+  fi
+}
 say "building the packaged app"
-./mvnw -q package -DskipTests
 APP_DIR=$WORK/app-head
-cp -r target/quarkus-app "$APP_DIR"
+package_into "$ROOT" "$APP_DIR" "$JAR_TYPE_25"
 BUILDS="$APP_DIR"
 if [ -n "$AB_REV" ]; then
   say "building $AB_REV for the A/B"
   git worktree add --detach -q "$WORK/base-src" "$AB_REV"
-  (cd "$WORK/base-src" && ./mvnw -q package -DskipTests)
-  cp -r "$WORK/base-src/target/quarkus-app" "$WORK/app-base"
+  package_into "$WORK/base-src" "$WORK/app-base" "${AB_BASE_JAR_TYPE_25:-fast-jar}"
   BUILDS="$WORK/app-base $APP_DIR"
   AB_BASE=$(git rev-parse --short "$AB_REV"); AB_HEAD="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')"
 fi
@@ -178,6 +188,7 @@ measure_jdk() { # java, app dir
   APP=$2; DB=$(db_of "$APP")
   ver=$("$java" -version 2>&1 | head -n 1 | sed 's/.*version "\([^"]*\)".*/\1/')
   label="JDK $ver$(build_name "$APP")"
+  [ "${ver%%.*}" -ge 25 ] && APP="$APP-25"
   secs_w=${WARMUP%s}; secs_d=${DURATION%s}
   fresh_db
 
@@ -304,8 +315,8 @@ alternate_starts() { # java: STARTS starts of each build with its archive, in tu
   say "JDK $ver: $STARTS alternating starts of each build, with its class-data archive"
   for i in $(seq 1 "$STARTS"); do
     for app in $BUILDS; do
-      APP=$app; DB=$(db_of "$app")
-      if [ "${ver%%.*}" -ge 25 ]; then flag="-XX:AOTCache=$(archive_of "$ver" "$app")"; else flag="-XX:SharedArchiveFile=$(archive_of "$ver" "$app")"; fi
+      APP=$app; DB=$(db_of "$app"); [ "${ver%%.*}" -ge 25 ] && APP="$app-25"
+      if [ "${ver%%.*}" -ge 25 ]; then flag="-XX:AOTCache=$(archive_of "$ver" "$APP")"; else flag="-XX:SharedArchiveFile=$(archive_of "$ver" "$APP")"; fi
       start_app "$java" "$flag"
       echo "$READY_MS" >> "$WORK/starts-$ver-$(basename "$app")"
       stop_app

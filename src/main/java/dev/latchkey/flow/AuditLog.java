@@ -2,7 +2,6 @@ package dev.latchkey.flow;
 
 import dev.latchkey.store.AuditEventEntity;
 import dev.latchkey.store.AuditRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -91,7 +90,7 @@ public class AuditLog {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                 }
-                QuarkusTransaction.requiringNew().run(() -> store.write(batch));
+                store.write(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -81,6 +81,7 @@ public class AuthorizeFlow {
 
     private final ClientLookup clients;
     private final ScopeRepository scopes;
+    private final ScopeLookup scopeLookup;
     private final UserRepository users;
     private final LoginSessionRepository sessions;
     private final ConsentRepository consents;
@@ -91,12 +92,13 @@ public class AuthorizeFlow {
     private final LatchkeyConfig config;
     private final Clock clock;
 
-    public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, UserRepository users,
+    public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, ScopeLookup scopeLookup, UserRepository users,
                          LoginSessionRepository sessions, ConsentRepository consents, AuthorizationCodeRepository codes,
                          PasswordHasher passwords, Throttle throttle, AuditLog audit, LatchkeyConfig config,
                          Clock clock) {
         this.clients = clients;
         this.scopes = scopes;
+        this.scopeLookup = scopeLookup;
         this.users = users;
         this.sessions = sessions;
         this.consents = consents;
@@ -187,7 +189,7 @@ public class AuthorizeFlow {
         ClientView client = clientId == null ? null : clients.find(clientId).orElse(null);
         String scope = request.params().get(AuthorizeRequest.SCOPE);
         Set<String> existing = scope == null ? Set.of()
-                : Scopes.parse(scope).map(scopes::existing).orElse(Set.of());
+                : Scopes.parse(scope).map(scopeLookup::existing).orElse(Set.of());
         return AuthorizePolicy.check(request, client, existing);
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +40,10 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEventEntity, 
 
     /**
      * Native: PostgreSQL's COPY writes a batch in one round trip without per-row statement work, for the
-     * trail's steady stream (every token request adds an event).
+     * trail's steady stream (every token request adds an event). A COPY is atomic by itself, so it needs
+     * no transaction around it (the writer thread gets a session of its own for the call).
      */
+    @ActivateRequestContext
     public void write(List<AuditEventEntity> events) {
         sql.copy("audit_event", COLUMNS, events.stream()
                 .map(e -> new Object[] {e.at, e.type, e.actor, e.clientId, e.subject, e.address, e.detail})

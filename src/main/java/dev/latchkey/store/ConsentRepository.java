@@ -24,10 +24,11 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentEntity, C
 
     /** The scopes of a consent given (or widened) after {@code since}. */
     public Set<String> scopes(UUID userId, String clientId, Instant since) {
-        return findByIdOptional(new ConsentEntity.Key(userId, clientId))
-                .filter(c -> c.updatedAt.isAfter(since))
-                .map(c -> new TreeSet<>(Arrays.asList(c.scopes)))
-                .orElseGet(TreeSet::new);
+        return getEntityManager().createQuery("""
+                        select c.scopes from ConsentEntity c
+                        where c.id.userId = ?1 and c.id.clientId = ?2 and c.updatedAt > ?3""", String[].class)
+                .setParameter(1, userId).setParameter(2, clientId).setParameter(3, since).getResultStream()
+                .findFirst().map(s -> new TreeSet<>(Arrays.asList(s))).orElseGet(TreeSet::new);
     }
 
     public List<Row> forUser(UUID userId) {

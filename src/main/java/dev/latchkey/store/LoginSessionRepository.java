@@ -13,6 +13,8 @@ public class LoginSessionRepository implements PanacheRepositoryBase<LoginSessio
 
     /** The user of a live session. */
     public Optional<UUID> userOf(byte[] idHash, Instant now) {
-        return findByIdOptional(idHash).filter(s -> s.expiresAt.isAfter(now)).map(s -> s.userId);
+        return getEntityManager().createQuery(
+                        "select s.userId from LoginSessionEntity s where s.idHash = ?1 and s.expiresAt > ?2", UUID.class)
+                .setParameter(1, idHash).setParameter(2, now).getResultStream().findFirst();
     }
 }

@@ -23,9 +23,17 @@ public class ScopeRepository implements PanacheRepositoryBase<ScopeEntity, Strin
         return find("name > ?1", Sort.by("name"), after == null ? "" : after).range(0, limit).list();
     }
 
-    /** Which of {@code names} exist: one statement whatever their number. */
+    /**
+     * Which of {@code names} exist: one statement whatever their number. The names go as one array
+     * parameter, so the query is translated once, not once per number of names.
+     */
     public Set<String> existing(Collection<String> names) {
-        return descriptions(names).keySet();
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager()
+                .createQuery("select s.name from ScopeEntity s where array_contains(?1, s.name)", String.class)
+                .setParameter(1, names.toArray(String[]::new)).getResultList());
     }
 
     /** The descriptions of those of {@code names} that exist: one statement. */
@@ -33,7 +41,7 @@ public class ScopeRepository implements PanacheRepositoryBase<ScopeEntity, Strin
         if (names.isEmpty()) {
             return Map.of();
         }
-        return list("name in ?1", names).stream()
+        return list("array_contains(?1, name)", (Object) names.toArray(String[]::new)).stream()
                 .collect(Collectors.toUnmodifiableMap(s -> s.name, s -> s.description));
     }
 
