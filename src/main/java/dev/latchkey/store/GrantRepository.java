@@ -16,7 +16,7 @@ import java.util.UUID;
  * statements around a conditional UPDATE: of two concurrent requests for one code or token, exactly one
  * gets the row, and only that one stores what follows from it (PostgreSQL runs every data-modifying part
  * of a WITH once, to completion, whether or not the final SELECT reads it). They are the token endpoint's
- * hot path: one round trip each, where the entity model needs three to four (the A/B is in bench/README.md).
+ * hot path: one round trip each, where the entity model needs three to four (A/B in bench/README.md).
  */
 @ApplicationScoped
 public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity, UUID> {
