@@ -1,12 +1,12 @@
 package dev.latchkey.admin;
 
-import dev.latchkey.api.ApiError;
+import dev.latchkey.http.ApiError;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** {@code Authorization: Bearer <admin API key>} on every {@code /api/v1} resource. */
+/** {@code Authorization: Bearer <admin API key>} on every management API resource. */
 public class AdminAuthFilter {
     private static final String PREFIX = "Bearer ";
 
@@ -17,10 +17,8 @@ public class AdminAuthFilter {
     }
 
     @ServerRequestFilter
+    @ManagementApi
     public RestResponse<ApiError> authenticate(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/api/")) {
-            return null;
-        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String problem;
         if (header == null) {

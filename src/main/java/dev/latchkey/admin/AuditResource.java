@@ -1,10 +1,8 @@
 package dev.latchkey.admin;
 
-import dev.latchkey.flow.AuditLog;
-import dev.latchkey.flow.Page;
+import dev.latchkey.http.Paths;
 import dev.latchkey.policy.InvalidInput;
-import dev.latchkey.store.AuditEventEntity;
-import dev.latchkey.store.AuditRepository;
+import dev.latchkey.flow.AuditTrailFlow;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,25 +14,28 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 
 /** The audit trail, newest first: filter by type, client_id, actor and time; page with limit and after (an id). */
-@Path("/api/v1/audit")
+@Path(Paths.MANAGEMENT + AuditResource.PATH)
+@ManagementApi
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
 public class AuditResource {
+    static final String PATH = "/audit";
+
 
     public record AuditResponse(long id, Instant at, String type, String actor, String clientId, String subject,
                                 String address, String detail) {
-        static AuditResponse of(AuditEventEntity e) {
-            return new AuditResponse(e.id, e.at, e.type, e.actor, e.clientId, e.subject, e.address, e.detail);
+        static AuditResponse of(AuditTrailFlow.AuditView e) {
+            return new AuditResponse(e.id(), e.at(), e.type(), e.actor(), e.clientId(), e.subject(), e.address(),
+                    e.detail());
         }
     }
 
-    private final AuditRepository audit;
+    private final AuditTrailFlow audit;
 
-    public AuditResource(AuditRepository audit) {
+    public AuditResource(AuditTrailFlow audit) {
         this.audit = audit;
     }
 
@@ -43,14 +44,10 @@ public class AuditResource {
                                                   @RestQuery String actor, @RestQuery String since,
                                                   @RestQuery String until, @RestQuery String after,
                                                   @RestQuery String limit, UriInfo uri) {
-        if (type != null && Arrays.stream(AuditLog.Type.values()).noneMatch(t -> t.name().equals(type))) {
-            throw new InvalidInput("type must be one of " + Arrays.toString(AuditLog.Type.values()));
-        }
         int max = Paging.limit(limit);
-        var filter = new AuditRepository.Filter(type, clientId, actor, instant("since", since), instant("until", until),
+        var filter = new AuditTrailFlow.Filter(type, clientId, actor, instant("since", since), instant("until", until),
                 cursor(after));
-        var page = Page.of(audit.page(filter, max), max, AuditResponse::of, r -> String.valueOf(r.id()));
-        return Paging.response(page, r -> r, uri);
+        return Paging.response(audit.page(filter, max), AuditResponse::of, uri);
     }
 
     private static Instant instant(String name, String value) {

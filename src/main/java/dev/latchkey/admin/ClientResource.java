@@ -1,11 +1,11 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.http.Paths;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.flow.ClientAdminFlow;
 import dev.latchkey.policy.ClientRegistration;
 import dev.latchkey.policy.ClientView;
-import dev.latchkey.policy.GrantType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,10 +25,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-@Path("/api/v1/clients")
+@Path(Paths.MANAGEMENT + ClientResource.PATH)
+@ManagementApi
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "clients")
 public class ClientResource {
+    static final String PATH = "/clients";
+
 
     /**
      * Create and replace body. The read-only fields of a response ({@code client_id}, timestamps) are
@@ -67,7 +70,7 @@ public class ClientResource {
 
         static ClientResponse of(ClientView c, String secret) {
             return new ClientResponse(c.clientId(), secret, c.name(), c.type().wireName(), c.redirectUris(),
-                    c.allowedScopes(), c.defaultScopes(), c.grantTypes().stream().map(GrantType::wireName).toList(),
+                    c.allowedScopes(), c.defaultScopes(), List.copyOf(c.grantTypes()),
                     c.requirePkce(), c.enabled(), c.createdAt(), c.updatedAt());
         }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.http.Paths;
 import dev.latchkey.flow.GrantAdminFlow;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,10 +15,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.time.Instant;
 import java.util.List;
 
-@Path("/api/v1/users/{username}/grants")
+@Path(Paths.MANAGEMENT + GrantResource.PATH)
+@ManagementApi
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 public class GrantResource {
+    static final String PATH = "/users/{username}/grants";
+
 
     public record GrantResponse(String clientId, String clientName, List<String> scopes, Instant grantedAt,
                                 Instant updatedAt) {

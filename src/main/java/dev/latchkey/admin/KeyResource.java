@@ -1,7 +1,8 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.http.Paths;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import dev.latchkey.flow.NotFound;
+import dev.latchkey.policy.NotFound;
 import dev.latchkey.flow.SigningKeyFlow;
 import dev.latchkey.flow.SigningKeyFlow.KeyInfo;
 import dev.latchkey.policy.Quote;
@@ -20,10 +21,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** The signing keys (public halves only) and their rotation. */
-@Path("/api/v1/keys")
+@Path(Paths.MANAGEMENT + KeyResource.PATH)
+@ManagementApi
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "keys")
 public class KeyResource {
+    static final String PATH = "/keys";
+
 
     public record KeyResponse(String kid, String algorithm, boolean active, @JsonRawValue String publicJwk,
                               Instant createdAt, Instant retiredAt) {

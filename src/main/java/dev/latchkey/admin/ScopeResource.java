@@ -1,5 +1,6 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.http.Paths;
 import dev.latchkey.flow.ScopeAdminFlow;
 import dev.latchkey.flow.ScopeAdminFlow.ScopeView;
 import jakarta.ws.rs.Consumes;
@@ -19,10 +20,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.time.Instant;
 import java.util.List;
 
-@Path("/api/v1/scopes")
+@Path(Paths.MANAGEMENT + ScopeResource.PATH)
+@ManagementApi
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "scopes")
 public class ScopeResource {
+    static final String PATH = "/scopes";
+
 
     public record ScopeRequest(String name, String description) {
     }

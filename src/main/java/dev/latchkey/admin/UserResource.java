@@ -1,5 +1,6 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.http.Paths;
 import dev.latchkey.flow.UserAdminFlow;
 import dev.latchkey.flow.UserAdminFlow.UserView;
 import jakarta.ws.rs.Consumes;
@@ -19,10 +20,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.time.Instant;
 import java.util.List;
 
-@Path("/api/v1/users")
+@Path(Paths.MANAGEMENT + UserResource.PATH)
+@ManagementApi
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 public class UserResource {
+    static final String PATH = "/users";
+
 
     public record UserRequest(String username, String password) {
     }

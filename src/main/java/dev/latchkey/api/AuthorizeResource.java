@@ -1,5 +1,10 @@
 package dev.latchkey.api;
 
+import dev.latchkey.http.FormBody;
+import dev.latchkey.http.Paths;
+import dev.latchkey.ui.BrowserPage;
+import dev.latchkey.http.FormEncoding;
+
 import dev.latchkey.config.Issuer;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.flow.AuthorizeFlow;
@@ -35,7 +40,8 @@ import java.util.Map;
  * {@code /oauth2/authorize} (RFC 6749 §4.1.1): the request by GET or form POST, and the login and
  * consent forms below it. Translates HTTP only; {@link AuthorizeFlow} decides.
  */
-@Path("/oauth2/authorize")
+@Path(Paths.AUTHORIZE)
+@BrowserPage
 @Tag(name = "oauth2")
 public class AuthorizeResource {
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
@@ -100,7 +106,7 @@ public class AuthorizeResource {
                     BrowserSession.csrfToken(cookie), username, "Wrong username or password.")).build();
         }
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
-        return Response.seeOther(URI.create("/oauth2/authorize?" + FormEncoding.encode(carried(request))))
+        return Response.seeOther(URI.create(Paths.AUTHORIZE + "?" + FormEncoding.encode(carried(request))))
                 .header(HttpHeaders.SET_COOKIE, session.setCookie(in.sessionToken())).build();
     }
 
@@ -143,7 +149,8 @@ public class AuthorizeResource {
             return (cookie != null ? response : response.header(HttpHeaders.SET_COOKIE, session.setCookie(value))).build();
         }
         if (step instanceof Step.Consent consent) {
-            return page(200, Pages.consent(consent.request().client().name(), consent.scopes(),
+            return page(200, Pages.consent(consent.request().client().name(),
+                    consent.scopes().stream().map(l -> new Pages.Scope(l.name(), l.description())).toList(),
                     hidden(consent.request().request()), BrowserSession.csrfToken(cookie))).build();
         }
         Step.Issued issued = (Step.Issued) step;

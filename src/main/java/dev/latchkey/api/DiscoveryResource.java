@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.config.Issuer;
 import dev.latchkey.flow.ScopeAdminFlow;
+import dev.latchkey.flow.grant.Grants;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.GET;
@@ -32,12 +33,14 @@ public class DiscoveryResource {
 
     private final Issuer issuer;
     private final ScopeAdminFlow scopes;
+    private final Grants grants;
     private final ObjectMapper json;
     private volatile Document document;
 
-    public DiscoveryResource(Issuer issuer, ScopeAdminFlow scopes, ObjectMapper json) {
+    public DiscoveryResource(Issuer issuer, ScopeAdminFlow scopes, Grants grants, ObjectMapper json) {
         this.issuer = issuer;
         this.scopes = scopes;
+        this.grants = grants;
         this.json = json;
     }
 
@@ -68,7 +71,7 @@ public class DiscoveryResource {
         m.put("jwks_uri", base + "/oauth2/jwks");
         m.put("response_types_supported", List.of("code"));
         m.put("response_modes_supported", List.of("query"));
-        m.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        m.put("grant_types_supported", grants.types());
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         m.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));

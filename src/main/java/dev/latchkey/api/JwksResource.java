@@ -1,5 +1,6 @@
 package dev.latchkey.api;
 
+import dev.latchkey.http.Paths;
 import dev.latchkey.token.KeyRing;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public signing keys (RFC 7517 JWK Set), prebuilt in memory. */
-@Path("/oauth2/jwks")
+@Path(Paths.OAUTH + "/jwks")
 @Tag(name = "oauth2")
 public class JwksResource {
     private final KeyRing keys;

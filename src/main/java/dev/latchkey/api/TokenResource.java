@@ -1,5 +1,11 @@
 package dev.latchkey.api;
 
+import dev.latchkey.http.FormBody;
+import dev.latchkey.http.Paths;
+import dev.latchkey.http.OAuthError;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.flow.TokenFlow;
@@ -16,15 +22,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +39,22 @@ import java.util.function.Supplier;
  * cached. The body is read raw so that a wrong content type, a bad escape or a repeated parameter is an
  * OAuth {@code invalid_request} like any other, not a framework error.
  */
-@Path("/oauth2")
+@Path(Paths.OAUTH)
 @Tag(name = "oauth2")
 public class TokenResource {
 
-    /** RFC 6749 §5.1. */
+    /** RFC 6749 §5.1, with what the response contributors added ({@code id_token}, say). */
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken,
+                                @JsonIgnore Map<String, Object> members) {
+        @JsonAnyGetter
+        Map<String, Object> anyMembers() {
+            return members;
+        }
+
+        static TokenResponse of(TokenFlow.Tokens t) {
+            return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope(), t.refreshToken(), t.members());
+        }
     }
 
     private final TokenFlow tokens;
@@ -51,19 +67,13 @@ public class TokenResource {
         this.profile = config.errors().profile();
     }
 
-    /**
-     * Runs on the event loop when no database work can be needed (client_credentials for a cached client:
-     * no thread hop at all); everything else goes to a worker thread.
-     */
+    /** On the event loop when the grant can answer from memory (no thread hop at all); else on a worker. */
     @POST
     @NonBlocking
     @Path("token")
     @Operation(summary = "Token request (RFC 6749 §3.2)")
     public Uni<Response> token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return onRightThread(body, headers, http, tokens::needsDatabase, (request, address) -> {
-            TokenFlow.Tokens t = tokens.token(request, address);
-            return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope(), t.refreshToken());
-        });
+        return fromMemoryOrWorker(body, headers, http, tokens::fromMemory, tokens::token, TokenResponse::of);
     }
 
     @POST
@@ -82,33 +92,33 @@ public class TokenResource {
     @Path("introspect")
     @Operation(summary = "Token introspection (RFC 7662)")
     public Uni<Response> introspect(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return onRightThread(body, headers, http, status::introspectionNeedsDatabase, status::introspect);
+        return fromMemoryOrWorker(body, headers, http, status::introspectFromMemory, status::introspect, m -> m);
     }
 
     /**
-     * Reads the request, then runs {@code work} on the event loop when {@code needsDatabase} says it can;
-     * if that turned out wrong meanwhile (a cache entry expired between the decision and its use), the
-     * attempt stops at its first database call, before any change, and runs again on a worker thread.
+     * Reads the request, then lets {@code memory} answer on the event loop; when it has no answer from
+     * memory alone (it returns empty, having read nothing but caches), {@code worker} answers on a worker
+     * thread, where the database may be used.
      */
-    private Uni<Response> onRightThread(byte[] body, HttpHeaders headers, HttpServerRequest http,
-                                        Predicate<TokenRequest> needsDatabase,
-                                        BiFunction<TokenRequest, String, Object> work) {
+    private <T> Uni<Response> fromMemoryOrWorker(byte[] body, HttpHeaders headers, HttpServerRequest http,
+                                                 BiFunction<TokenRequest, String, Optional<T>> memory,
+                                                 BiFunction<TokenRequest, String, T> worker,
+                                                 Function<T, Object> entity) {
         String address = address(http);
         TokenRequest request;
+        Optional<T> answered;
         try {
             request = request(body, headers);
+            answered = memory.apply(request, address);
         } catch (Refusal refusal) {
             return Uni.createFrom().item(refused(refusal));
         }
-        Supplier<Response> answer = () -> answer(() -> work.apply(request, address));
-        if (!needsDatabase.test(request)) {
-            try {
-                return Uni.createFrom().item(answer.get());
-            } catch (BlockingOperationNotAllowedException e) {
-                // fall through to a worker thread
-            }
+        if (answered.isPresent()) {
+            T result = answered.get();
+            return Uni.createFrom().item(answer(() -> entity.apply(result)));
         }
-        return Uni.createFrom().item(answer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> answer(() -> entity.apply(worker.apply(request, address))))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Response answer(Supplier<Object> work) {

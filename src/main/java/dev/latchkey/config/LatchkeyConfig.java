@@ -113,7 +113,7 @@ public interface LatchkeyConfig {
     }
 
     interface Errors {
-        /** {@code strict}: only the codes SPEC §3 documents; {@code rfc6749}: the plain RFC 6749 codes. */
+        /** {@code strict}: only the codes docs/errors.md documents per endpoint; {@code rfc6749}: the plain RFC 6749 codes. */
         @WithDefault("strict")
         ErrorProfile profile();
     }
@@ -154,7 +154,7 @@ public interface LatchkeyConfig {
     }
 
     interface Code {
-        /** Authorization code lifetime; at most 60 s (SPEC §3.2). */
+        /** Authorization code lifetime; at most 60 s (RFC 6749 §4.1.2 recommends 10 minutes at most; we keep 60 s). */
         @WithDefault("60s")
         Duration lifetime();
     }

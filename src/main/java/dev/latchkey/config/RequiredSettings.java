@@ -1,7 +1,6 @@
 package dev.latchkey.config;
 
 import io.quarkus.runtime.configuration.ConfigUtils;
-import dev.latchkey.token.KeyEncryption;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -34,7 +33,7 @@ public class RequiredSettings {
         if (config.keyEncryptionKey().filter(v -> !v.isBlank()).isEmpty()) {
             problems.add("required setting LATCHKEY_KEY_ENCRYPTION_KEY is not set (base64 of 32 random bytes: "
                     + "openssl rand -base64 32)");
-        } else if (KeyEncryption.decode(config.keyEncryptionKey().get()).isEmpty()) {
+        } else if (KeyEncryptionKey.decode(config.keyEncryptionKey().get()).isEmpty()) {
             problems.add("LATCHKEY_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32)");
         }
         if (config.code().lifetime().isNegative() || config.code().lifetime().isZero()

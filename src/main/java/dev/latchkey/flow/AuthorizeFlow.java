@@ -1,12 +1,16 @@
 package dev.latchkey.flow;
 
+import dev.latchkey.jobs.AuditEvent;
+import dev.latchkey.jobs.AuditEvent.Type;
+import dev.latchkey.jobs.AuditLog;
+
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.policy.AuthorizeDecision;
 import dev.latchkey.policy.AuthorizeDecision.Accepted;
 import dev.latchkey.policy.AuthorizePolicy;
 import dev.latchkey.policy.AuthorizeRequest;
 import dev.latchkey.policy.ClientView;
-import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.AuthorizeReason;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.Scopes;
 import dev.latchkey.store.AuthorizationCodeEntity;
@@ -134,7 +138,7 @@ public class AuthorizeFlow {
                 .or(() -> throttle.blocked(addressKey, login.maxFailuresPerAddress(), login.throttleWindow()));
         String clientId = ((Accepted) decision).client().clientId();
         if (wait.isPresent()) {
-            audit.record(AuditLog.Type.LOGIN_THROTTLED, username, clientId, null, address, null);
+            audit.record(AuditEvent.of(Type.LOGIN_THROTTLED).actor(username).client(clientId).address(address));
             return new LoginResult.Throttled(wait.get());
         }
         Optional<UserEntity> user = findUser(username);
@@ -143,12 +147,13 @@ public class AuthorizeFlow {
         if (!ok) {
             throttle.fail(userKey, login.throttleWindow());
             throttle.fail(addressKey, login.throttleWindow());
-            audit.record(AuditLog.Type.LOGIN_FAILED, username, clientId, null, address,
-                    user.isPresent() ? "wrong password" : "no such user");
+            audit.record(AuditEvent.of(Type.LOGIN_FAILED).actor(username).client(clientId).address(address)
+                    .detail(user.isPresent() ? "wrong password" : "no such user"));
             return new LoginResult.WrongCredentials((Accepted) decision);
         }
         throttle.reset(userKey);
-        audit.record(AuditLog.Type.LOGIN_SUCCEEDED, username, clientId, user.get().id.toString(), address, null);
+        audit.record(AuditEvent.of(Type.LOGIN_SUCCEEDED).actor(username).client(clientId).subject(user.get().id.toString())
+                .address(address));
         return new LoginResult.LoggedIn(startSession(user.get().id));
     }
 
@@ -159,12 +164,14 @@ public class AuthorizeFlow {
             String clientId = accepted.client().clientId();
             String scopes = Scopes.format(accepted.scopes());
             if (!allow) {
-                audit.record(AuditLog.Type.CONSENT_DENIED, user.toString(), clientId, user.toString(), address, scopes);
-                return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(Reason.USER_DENIED),
+                audit.record(AuditEvent.of(Type.CONSENT_DENIED).actor(user.toString()).client(clientId)
+                        .subject(user.toString()).address(address).detail(scopes));
+                return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(AuthorizeReason.USER_DENIED),
                         accepted.redirectUri(), accepted.state()));
             }
             consents.grant(user, clientId, accepted.scopes(), clock.instant());
-            audit.record(AuditLog.Type.CONSENT_GIVEN, user.toString(), clientId, user.toString(), address, scopes);
+            audit.record(AuditEvent.of(Type.CONSENT_GIVEN).actor(user.toString()).client(clientId).subject(user.toString())
+                    .address(address).detail(scopes));
             return new Step.Issued(accepted, issue(accepted, user));
         });
     }
@@ -228,8 +235,8 @@ public class AuthorizeFlow {
         stored.createdAt = now;
         stored.expiresAt = now.plus(config.code().lifetime());
         codes.persist(stored);
-        audit.record(AuditLog.Type.CODE_ISSUED, userId.toString(), accepted.client().clientId(), userId.toString(),
-                null, Scopes.format(accepted.scopes()));
+        audit.record(AuditEvent.of(Type.CODE_ISSUED).actor(userId.toString()).client(accepted.client().clientId())
+                .subject(userId.toString()).detail(Scopes.format(accepted.scopes())));
         return code;
     }
 

@@ -1,5 +1,7 @@
 package dev.latchkey.flow;
 
+import dev.latchkey.policy.NotFound;
+import dev.latchkey.flow.grant.Grants;
 import dev.latchkey.policy.ClientRegistration;
 import dev.latchkey.policy.ClientRegistrationPolicy;
 import dev.latchkey.policy.ClientType;
@@ -31,17 +33,20 @@ public class ClientAdminFlow {
 
     private final ClientRepository clients;
     private final ScopeRepository scopes;
+    private final Grants grants;
     private final Event<ClientLookup.ClientChanged> changed;
 
-    public ClientAdminFlow(ClientRepository clients, ScopeRepository scopes, Event<ClientLookup.ClientChanged> changed) {
+    public ClientAdminFlow(ClientRepository clients, ScopeRepository scopes, Grants grants,
+                           Event<ClientLookup.ClientChanged> changed) {
         this.clients = clients;
         this.scopes = scopes;
+        this.grants = grants;
         this.changed = changed;
     }
 
     @Transactional
     public WithSecret create(ClientRegistration.Input input) {
-        ClientRegistration registration = ClientRegistrationPolicy.validate(input, knownScopes(input));
+        ClientRegistration registration = ClientRegistrationPolicy.validate(input, knownScopes(input), grants.rules());
         String secret = registration.type() == ClientType.CONFIDENTIAL ? OpaqueTokens.newToken() : null;
         Instant now = now();
         ClientEntity client = new ClientEntity();
@@ -74,7 +79,7 @@ public class ClientAdminFlow {
         ClientRegistration.Input withType = new ClientRegistration.Input(input.name(), type,
                 input.redirectUris(), input.allowedScopes(), input.defaultScopes(), input.grantTypes(),
                 input.requirePkce(), input.enabled());
-        apply(client, ClientRegistrationPolicy.validate(withType, knownScopes(input)), now());
+        apply(client, ClientRegistrationPolicy.validate(withType, knownScopes(input), grants.rules()), now());
         clients.flushChanges();
         changed.fire(new ClientLookup.ClientChanged(clientId));
         return client.view();

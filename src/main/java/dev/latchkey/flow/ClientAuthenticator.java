@@ -1,9 +1,13 @@
 package dev.latchkey.flow;
 
+import dev.latchkey.jobs.AuditEvent;
+import dev.latchkey.jobs.AuditEvent.Type;
+import dev.latchkey.jobs.AuditLog;
+
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.policy.ClientAuthPolicy;
 import dev.latchkey.policy.ClientView;
-import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.TokenReason;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.ThrottledRefusal;
 import dev.latchkey.policy.TokenRequest;
@@ -15,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,23 +47,32 @@ public class ClientAuthenticator {
         this.clock = clock;
     }
 
-    /** Whether {@link #authenticate} needs no database read: bad credentials, or a cached client. */
-    public boolean answersFromMemory(TokenRequest request) {
-        try {
-            return clients.isCached(ClientAuthPolicy.credentials(request.authorization(), request.params()).clientId());
-        } catch (Refusal refusal) {
-            return true;
-        }
+    public ClientView authenticate(TokenRequest request, String address) {
+        ClientAuthPolicy.Credentials credentials = credentials(request, address);
+        return verify(credentials, clients.find(credentials.clientId()).orElse(null), address);
     }
 
-    public ClientView authenticate(TokenRequest request, String address) {
+    /**
+     * {@link #authenticate} from memory alone: empty when the client is not in the cache (the caller then
+     * authenticates on a worker thread). Bad credentials are refused from memory.
+     */
+    public Optional<ClientView> authenticateFromMemory(TokenRequest request, String address) {
+        ClientAuthPolicy.Credentials credentials = credentials(request, address);
+        return clients.cached(credentials.clientId()).map(cached -> verify(credentials, cached.client(), address));
+    }
+
+    private ClientAuthPolicy.Credentials credentials(TokenRequest request, String address) {
         ClientAuthPolicy.Credentials credentials = ClientAuthPolicy.credentials(request.authorization(),
                 request.params());
+        checkBlocked("client:" + credentials.clientId());
+        checkBlocked("client-addr:" + address);
+        return credentials;
+    }
+
+    /** @param client the client named, or null when there is none */
+    private ClientView verify(ClientAuthPolicy.Credentials credentials, ClientView client, String address) {
         String clientKey = "client:" + credentials.clientId();
         String addressKey = "client-addr:" + address;
-        checkBlocked(clientKey);
-        checkBlocked(addressKey);
-        ClientView client = clients.find(credentials.clientId()).orElse(null);
         try {
             return ClientAuthPolicy.authenticate(credentials, client);
         } catch (Refusal refusal) {
@@ -66,8 +80,8 @@ public class ClientAuthenticator {
                 fail(clientKey, limits.maxFailuresPerClient());
             }
             fail(addressKey, limits.maxFailuresPerAddress());
-            audit.record(AuditLog.Type.CLIENT_AUTH_FAILED, credentials.clientId(), client == null ? null
-                    : client.clientId(), null, address, refusal.description());
+            audit.record(AuditEvent.of(Type.CLIENT_AUTH_FAILED).actor(credentials.clientId())
+                    .client(client == null ? null : client.clientId()).address(address).detail(refusal.description()));
             throw refusal;
         }
     }
@@ -80,7 +94,7 @@ public class ClientAuthenticator {
         Instant now = clock.instant();
         if (now.isBefore(until)) {
             Duration wait = Duration.between(now, until);
-            throw new ThrottledRefusal(Reason.REQUEST_THROTTLED,
+            throw new ThrottledRefusal(TokenReason.REQUEST_THROTTLED,
                     Duration.ofSeconds(Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0))));
         }
         blockedUntil.remove(key, until);

@@ -46,9 +46,14 @@ public class ClientLookup {
         return loaded;
     }
 
-    /** Whether {@link #find} would answer from memory. */
-    public boolean isCached(String clientId) {
-        return cache.getIfPresent(clientId) != null;
+    /** What the cache holds for a client id: the client, or null for an id known to name none. */
+    public record Cached(ClientView client) {
+    }
+
+    /** The cache's entry alone, never the database: empty when there is none. */
+    public Optional<Cached> cached(String clientId) {
+        Optional<ClientView> entry = cache.getIfPresent(clientId);
+        return entry == null ? Optional.empty() : Optional.of(new Cached(entry.orElse(null)));
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) ClientChanged event) {

@@ -1,5 +1,11 @@
 package dev.latchkey.flow;
 
+import dev.latchkey.policy.NotFound;
+import dev.latchkey.jobs.Revocations;
+import dev.latchkey.jobs.AuditEvent;
+import dev.latchkey.jobs.AuditEvent.Type;
+import dev.latchkey.jobs.AuditLog;
+
 import dev.latchkey.policy.Quote;
 import dev.latchkey.store.ConsentRepository;
 import dev.latchkey.store.GrantRepository;
@@ -10,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,8 +40,15 @@ public class GrantAdminFlow {
         this.clock = clock;
     }
 
-    public List<ConsentRepository.Row> list(String username) {
-        return consents.forUser(user(username).id);
+    /** A consent a user gave a client, as the management API shows it. */
+    public record GrantView(String clientId, String clientName, List<String> scopes, Instant grantedAt,
+                            Instant updatedAt) {
+    }
+
+    public List<GrantView> list(String username) {
+        return consents.forUser(user(username).id).stream()
+                .map(r -> new GrantView(r.clientId(), r.clientName(), r.scopes(), r.grantedAt(), r.updatedAt()))
+                .toList();
     }
 
     /** Deletes the consent and revokes the user's grants to the client: refresh tokens and access tokens end. */
@@ -46,7 +60,8 @@ public class GrantAdminFlow {
         }
         grants.revokeFamilies(user, clientId, clock.instant());
         revoked.fire(new Revocations.Changed());
-        audit.record(AuditLog.Type.CONSENT_REVOKED, "admin", clientId, user.toString(), null, username);
+        audit.record(AuditEvent.of(Type.CONSENT_REVOKED).actor("admin").client(clientId).subject(user.toString())
+                .detail(username));
     }
 
     private UserEntity user(String username) {

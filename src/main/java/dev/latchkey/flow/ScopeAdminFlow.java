@@ -1,5 +1,6 @@
 package dev.latchkey.flow;
 
+import dev.latchkey.policy.NotFound;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.Scopes;

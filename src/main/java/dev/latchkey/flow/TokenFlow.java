@@ -1,165 +1,89 @@
 package dev.latchkey.flow;
 
-import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.flow.grant.GrantHandler;
+import dev.latchkey.flow.grant.Grants;
+import dev.latchkey.flow.grant.IssuedTokens;
+import dev.latchkey.flow.grant.TokenResponseContributor;
+import dev.latchkey.jobs.AuditEvent;
+import dev.latchkey.jobs.AuditLog;
 import dev.latchkey.policy.ClientView;
-import dev.latchkey.policy.GrantType;
-import dev.latchkey.policy.Reason;
-import dev.latchkey.policy.Refusal;
-import dev.latchkey.policy.Scopes;
-import dev.latchkey.policy.StoredCode;
-import dev.latchkey.policy.StoredRefreshToken;
 import dev.latchkey.policy.TokenPolicy;
 import dev.latchkey.policy.TokenRequest;
-import dev.latchkey.store.GrantRepository;
-import dev.latchkey.token.AccessTokens;
-import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The token endpoint: authenticate the client, pick the grant, check it (policy), then consume and
- * issue in one transaction. A refusal rolls the transaction back (the code or refresh token stays as
- * it was), except that a replayed code or refresh token revokes its whole grant in a transaction of
- * its own.
+ * The token endpoint (RFC 6749 §3.2): no parameter twice, authenticate the client, pick the grant handler
+ * for {@code grant_type}, let it check and issue, let the contributors add to the response, audit. It
+ * knows no grant by name.
  */
 @ApplicationScoped
 public class TokenFlow {
 
-    /** A successful token response (RFC 6749 §5.1); {@code refreshToken} may be null. */
-    public record Tokens(String accessToken, long expiresIn, String scope, String refreshToken) {
+    /** A successful token response (RFC 6749 §5.1); {@code refreshToken} may be null, {@code members} empty. */
+    public record Tokens(String accessToken, long expiresIn, String scope, String refreshToken,
+                         Map<String, Object> members) {
     }
 
     private final ClientAuthenticator authenticator;
-    private final GrantRepository grants;
-    private final AccessTokens accessTokens;
-    private final LatchkeyConfig config;
-    private final Event<Revocations.Changed> revoked;
+    private final Grants grants;
+    private final List<TokenResponseContributor> contributors;
     private final AuditLog audit;
-    private final Clock clock;
 
-    public TokenFlow(ClientAuthenticator authenticator, GrantRepository grants, AccessTokens accessTokens,
-                     LatchkeyConfig config, Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
+    public TokenFlow(ClientAuthenticator authenticator, Grants grants,
+                     @Any Instance<TokenResponseContributor> contributors, AuditLog audit) {
         this.authenticator = authenticator;
         this.grants = grants;
-        this.accessTokens = accessTokens;
-        this.config = config;
-        this.revoked = revoked;
+        this.contributors = contributors.stream().toList();
         this.audit = audit;
-        this.clock = clock;
     }
 
     /**
-     * Whether answering may touch the database (so must not run on the event loop). Only a
-     * client_credentials request whose client is in the cache is answered from memory.
+     * The answer from memory alone (for the event loop), or empty when the client is not in the cache or
+     * the grant needs the database; then {@link #token} answers on a worker thread.
+     *
+     * @throws dev.latchkey.policy.Refusal when the request is refused, which needs no database either
      */
-    public boolean needsDatabase(TokenRequest request) {
-        return !"client_credentials".equals(request.get("grant_type")) || !authenticator.answersFromMemory(request);
+    public Optional<Tokens> fromMemory(TokenRequest request, String address) {
+        request.checkNoRepeats(grants.parameters());
+        Optional<ClientView> client = authenticator.authenticateFromMemory(request, address);
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        GrantHandler handler = handler(request, client.get());
+        return handler.fromMemory(request, client.get())
+                .map(issued -> respond(handler, request, client.get(), issued, address));
     }
 
-    /** @throws Refusal with the reason the request was refused */
+    /** @throws dev.latchkey.policy.Refusal with the reason the request was refused */
     public Tokens token(TokenRequest request, String address) {
-        request.checkNoRepeats();
+        request.checkNoRepeats(grants.parameters());
         ClientView client = authenticator.authenticate(request, address);
-        GrantType grant = TokenPolicy.grantType(request, client);
-        Issued issued = switch (grant) {
-            case CLIENT_CREDENTIALS -> clientCredentials(request, client);
-            case AUTHORIZATION_CODE -> authorizationCode(request, client, address);
-            case REFRESH_TOKEN -> refresh(request, client, address);
-        };
-        audit.record(AuditLog.Type.TOKEN_ISSUED, client.clientId(), client.clientId(), issued.subject(), address,
-                grant.wireName() + " " + issued.tokens().scope());
-        return issued.tokens();
+        GrantHandler handler = handler(request, client);
+        return respond(handler, request, client, handler.issue(request, client, address), address);
     }
 
-    /** Tokens and whom they are about. */
-    private record Issued(Tokens tokens, String subject) {
+    private GrantHandler handler(TokenRequest request, ClientView client) {
+        return grants.find(TokenPolicy.grantType(request, client, grants.types())).orElseThrow();
     }
 
-    /** RFC 6749 §4.4: no database work at all. */
-    private Issued clientCredentials(TokenRequest request, ClientView client) {
-        String scope = Scopes.format(TokenPolicy.clientCredentialsScopes(request, client));
-        AccessTokens.Issued issued = accessTokens.issue(client.clientId(), client.clientId(), scope, null);
-        return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), scope, null), client.clientId());
-    }
-
-    private Issued authorizationCode(TokenRequest request, ClientView client, String address) {
-        byte[] codeHash = OpaqueTokens.hash(TokenPolicy.code(request));
-        try {
-            return redeem(request, client, codeHash);
-        } catch (Refusal refusal) {
-            if (refusal.reason() == Reason.CODE_REUSED) {
-                revokeFamilyOfCode(codeHash);
-                audit.record(AuditLog.Type.CODE_REPLAYED, client.clientId(), client.clientId(), null, address,
-                        "the grant issued from the code is revoked");
+    private Tokens respond(GrantHandler handler, TokenRequest request, ClientView client, IssuedTokens issued,
+                           String address) {
+        Map<String, Object> members = Map.of();
+        if (!contributors.isEmpty()) {
+            members = new LinkedHashMap<>();
+            for (TokenResponseContributor contributor : contributors) {
+                contributor.contribute(handler.grantType(), request, client, issued, members);
             }
-            throw refusal;
         }
-    }
-
-    @Transactional
-    Issued redeem(TokenRequest request, ClientView client, byte[] codeHash) {
-        Instant now = clock.instant();
-        UUID familyId = UUID.randomUUID();
-        String refreshToken = client.allows(GrantType.REFRESH_TOKEN) ? OpaqueTokens.newToken() : null;
-        StoredCode code = grants.redeemCode(codeHash, client.clientId(), now, familyId,
-                refreshToken == null ? null : OpaqueTokens.hash(refreshToken),
-                now.plus(config.token().refreshLifetime())).orElse(null);
-        // a refusal rolls the consumption and the new grant back: a wrong verifier does not burn the code
-        TokenPolicy.checkCode(request, client, code, now);
-        AccessTokens.Issued issued = accessTokens.issue(code.userId().toString(), client.clientId(), code.scopes(),
-                familyId.toString());
-        return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), code.scopes(), refreshToken),
-                code.userId().toString());
-    }
-
-    private Issued refresh(TokenRequest request, ClientView client, String address) {
-        Set<String> requested = TokenPolicy.refresh(request);
-        byte[] tokenHash = OpaqueTokens.hash(request.get("refresh_token"));
-        try {
-            return rotate(requested, client, tokenHash);
-        } catch (Refusal refusal) {
-            if (refusal.reason() == Reason.REFRESH_TOKEN_REUSED) {
-                revokeFamilyOfRefreshToken(tokenHash);
-                audit.record(AuditLog.Type.REFRESH_TOKEN_REUSED, client.clientId(), client.clientId(), null, address,
-                        "every token of the grant is revoked");
-            }
-            throw refusal;
-        }
-    }
-
-    @Transactional
-    Issued rotate(Set<String> requested, ClientView client, byte[] tokenHash) {
-        Instant now = clock.instant();
-        String next = OpaqueTokens.newToken();
-        // the new refresh token keeps the whole grant; only the access token may be narrower (§6)
-        StoredRefreshToken stored = grants.rotateRefreshToken(tokenHash, client.clientId(), now,
-                OpaqueTokens.hash(next), now.plus(config.token().refreshLifetime())).orElse(null);
-        // a refusal rolls the rotation and the successor back
-        String scope = Scopes.format(TokenPolicy.checkRefresh(requested, client, stored, now));
-        AccessTokens.Issued issued = accessTokens.issue(stored.userId().toString(), client.clientId(), scope,
-                stored.familyId().toString());
-        return new Issued(new Tokens(issued.jwt(), lifetimeSeconds(), scope, next), stored.userId().toString());
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void revokeFamilyOfCode(byte[] codeHash) {
-        grants.revokeFamilyOfCode(codeHash, clock.instant());
-        revoked.fire(new Revocations.Changed());
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void revokeFamilyOfRefreshToken(byte[] tokenHash) {
-        grants.findRefreshToken(tokenHash).ifPresent(t -> grants.revokeFamily(t.familyId(), clock.instant()));
-        revoked.fire(new Revocations.Changed());
-    }
-
-    private long lifetimeSeconds() {
-        return config.token().accessLifetime().getSeconds();
+        audit.record(AuditEvent.of(AuditEvent.Type.TOKEN_ISSUED).actor(client.clientId()).client(client.clientId())
+                .subject(issued.subject()).address(address).detail(handler.grantType() + " " + issued.scope()));
+        return new Tokens(issued.accessToken(), issued.expiresIn(), issued.scope(), issued.refreshToken(), members);
     }
 }

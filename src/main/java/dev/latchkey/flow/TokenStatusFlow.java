@@ -1,7 +1,13 @@
 package dev.latchkey.flow;
 
+import dev.latchkey.jobs.Revocations;
+import dev.latchkey.jobs.AuditEvent;
+import dev.latchkey.jobs.AuditEvent.Type;
+import dev.latchkey.jobs.AuditLog;
+
+import dev.latchkey.policy.Consumption;
 import dev.latchkey.policy.ClientView;
-import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.TokenReason;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.StoredRefreshToken;
 import dev.latchkey.policy.TokenRequest;
@@ -34,7 +40,6 @@ public class TokenStatusFlow {
     }
 
     private final ClientAuthenticator authenticator;
-    private final ClientLookup clients;
     private final GrantRepository grants;
     private final UserRepository users;
     private final AccessTokens accessTokens;
@@ -47,11 +52,10 @@ public class TokenStatusFlow {
     private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(4096)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    public TokenStatusFlow(ClientAuthenticator authenticator, ClientLookup clients, GrantRepository grants,
+    public TokenStatusFlow(ClientAuthenticator authenticator, GrantRepository grants,
                            UserRepository users, AccessTokens accessTokens, SigningKeyFlow keys, Revocations revocations,
                            Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
         this.authenticator = authenticator;
-        this.clients = clients;
         this.grants = grants;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -62,22 +66,13 @@ public class TokenStatusFlow {
         this.clock = clock;
     }
 
-    /**
-     * Whether introspection can be answered from memory (on the event loop): a JWT already verified here,
-     * asked about by a client in the cache. Everything else reads the database on a worker thread.
-     */
-    public boolean introspectionNeedsDatabase(TokenRequest request) {
-        String token = request.get("token");
-        return token == null || !looksLikeJwt(token) || verified.getIfPresent(token) == null
-                || !authenticator.answersFromMemory(request);
-    }
-
     /** RFC 7009 §2.1: revoking a refresh token ends its grant; an access token is remembered until expiry. */
     public void revoke(TokenRequest request, String address) {
-        request.checkNoRepeats();
+        request.checkNoRepeats(TokenRequest.COMMON);
         ClientView client = authenticator.authenticate(request, address);
         String what = revoke(token(request), client);
-        audit.record(AuditLog.Type.TOKEN_REVOKED, client.clientId(), client.clientId(), null, address, what);
+        audit.record(AuditEvent.of(Type.TOKEN_REVOKED).actor(client.clientId()).client(client.clientId()).address(address)
+                .detail(what));
     }
 
     /** @return what was revoked, for the audit trail */
@@ -104,16 +99,37 @@ public class TokenStatusFlow {
 
     /** RFC 7662 §2.2: the token's description when it is live and the caller's, else {@code active: false}. */
     public Map<String, Object> introspect(TokenRequest request, String address) {
-        request.checkNoRepeats();
+        request.checkNoRepeats(TokenRequest.COMMON);
         ClientView client = authenticator.authenticate(request, address);
-        String token = token(request);
-        if (!client.isConfidential()) {
-            throw new Refusal(Reason.CLIENT_AUTH_FAILED, "a public client cannot introspect tokens");
-        }
+        String token = token(request, client);
         // The token's shape says what it is (a JWT has dots, a refresh token never does), so the
         // token_type_hint can only agree; it is not needed to find the token.
         Optional<Map<String, Object>> found = looksLikeJwt(token) ? access(token, client) : refresh(token, client);
         return found.orElseGet(() -> Map.of("active", false));
+    }
+
+    /**
+     * {@link #introspect} from memory alone (for the event loop): a JWT verified here before, asked about by a
+     * client in the cache. Empty for everything else, which is answered on a worker thread.
+     */
+    public Optional<Map<String, Object>> introspectFromMemory(TokenRequest request, String address) {
+        request.checkNoRepeats(TokenRequest.COMMON);
+        Optional<ClientView> client = authenticator.authenticateFromMemory(request, address);
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = token(request, client.get());
+        Verified v = looksLikeJwt(token) ? verified.getIfPresent(token) : null;
+        return v == null ? Optional.empty() : Optional.of(describe(v, client.get()).orElseGet(() -> Map.of("active", false)));
+    }
+
+    /** The token asked about; only a confidential client may ask (RFC 7662 §2.1). */
+    private static String token(TokenRequest request, ClientView client) {
+        String token = token(request);
+        if (!client.isConfidential()) {
+            throw new Refusal(TokenReason.CLIENT_AUTH_FAILED, "a public client cannot introspect tokens");
+        }
+        return token;
     }
 
     private Optional<Map<String, Object>> access(String token, ClientView caller) {
@@ -127,11 +143,14 @@ public class TokenStatusFlow {
             v = new Verified(c, c.grantId() == null ? null : usernameOf(c.subject()).orElse(null));
             verified.put(token, v);
         }
+        return describe(v, caller);
+    }
+
+    private Optional<Map<String, Object>> describe(Verified v, ClientView caller) {
         AccessTokens.Claims c = v.claims();
         Instant now = clock.instant();
         if (!caller.clientId().equals(c.clientId()) || c.expiresAt() == null || !now.isBefore(c.expiresAt())
-                || revocations.jtiRevoked(c.jti()) || revocations.familyEnded(c.grantId())
-                || clients.find(c.clientId()).filter(ClientView::enabled).isEmpty()) {
+                || revocations.jtiRevoked(c.jti()) || revocations.familyEnded(c.grantId()) || !caller.enabled()) {
             return Optional.empty();
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -166,7 +185,7 @@ public class TokenStatusFlow {
         Optional<StoredRefreshToken> stored = grants.findRefreshToken(OpaqueTokens.hash(token));
         return stored
                 .filter(t -> t.clientId().equals(caller.clientId()))
-                .filter(t -> !t.rotatedBefore() && !t.familyRevoked() && now.isBefore(t.expiresAt()))
+                .filter(t -> t.consumption() != Consumption.USED_BEFORE && !t.familyRevoked() && now.isBefore(t.expiresAt()))
                 .map(t -> {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("active", true);
@@ -184,7 +203,7 @@ public class TokenStatusFlow {
     private static String token(TokenRequest request) {
         String token = request.get("token");
         if (token == null) {
-            throw new Refusal(Reason.TOKEN_MISSING);
+            throw new Refusal(TokenReason.TOKEN_MISSING);
         }
         return token;
     }

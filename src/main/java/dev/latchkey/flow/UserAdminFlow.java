@@ -1,5 +1,7 @@
 package dev.latchkey.flow;
 
+import dev.latchkey.policy.NotFound;
+import dev.latchkey.jobs.Revocations;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.UserRules;
 import dev.latchkey.store.UserEntity;

@@ -11,7 +11,7 @@ import static dev.latchkey.policy.AuthorizeRequest.RESPONSE_TYPE;
 import static dev.latchkey.policy.AuthorizeRequest.SCOPE;
 
 /**
- * The authorization request checks of SPEC §3.1, steps 1 to 6, in order; the first failure wins.
+ * The authorization request checks (RFC 6749 §4.1.2.1; docs/errors.md), in order; the first failure wins.
  * Until the client and its redirect URI are established, a failure is never redirected.
  */
 public final class AuthorizePolicy {
@@ -28,32 +28,32 @@ public final class AuthorizePolicy {
         Parameters p = request.params();
         // 1. The client: without it there is nowhere safe to send an error.
         if (p.repeated(CLIENT_ID)) {
-            return page(Reason.CLIENT_ID_REPEATED);
+            return page(AuthorizeReason.CLIENT_ID_REPEATED);
         }
         if (!p.has(CLIENT_ID)) {
-            return page(Reason.CLIENT_ID_MISSING);
+            return page(AuthorizeReason.CLIENT_ID_MISSING);
         }
         if (client == null) {
-            return page(Reason.CLIENT_UNKNOWN);
+            return page(AuthorizeReason.CLIENT_UNKNOWN);
         }
         if (!client.enabled()) {
-            return page(Reason.CLIENT_DISABLED);
+            return page(AuthorizeReason.CLIENT_DISABLED);
         }
         // 2. The redirect URI: exact match (loopback: any port), never an unregistered one (RFC 9700 §4.1.3).
         if (p.repeated(REDIRECT_URI)) {
-            return page(Reason.REDIRECT_URI_REPEATED);
+            return page(AuthorizeReason.REDIRECT_URI_REPEATED);
         }
         String sent = p.get(REDIRECT_URI);
         String redirectUri;
         if (sent != null) {
             if (!RedirectUris.matches(client.redirectUris(), sent)) {
-                return page(Reason.REDIRECT_URI_UNREGISTERED);
+                return page(AuthorizeReason.REDIRECT_URI_UNREGISTERED);
             }
             redirectUri = sent;
         } else if (client.redirectUris().size() == 1) {
             redirectUri = client.redirectUris().get(0);
         } else {
-            return page(Reason.REDIRECT_URI_AMBIGUOUS);
+            return page(AuthorizeReason.REDIRECT_URI_AMBIGUOUS);
         }
         String state = p.repeated(AuthorizeRequest.STATE) ? null : p.get(AuthorizeRequest.STATE);
         // From here on errors go back to the client.
@@ -61,18 +61,18 @@ public final class AuthorizePolicy {
             // 3. Repeated parameters.
             Set<String> repeated = p.repeatedAmong(AuthorizeRequest.CHECKED_FOR_REPEATS);
             if (!repeated.isEmpty()) {
-                throw new Refusal(Reason.PARAMETER_REPEATED, String.join(", ", repeated));
+                throw new Refusal(AuthorizeReason.PARAMETER_REPEATED, String.join(", ", repeated));
             }
             // 4. Response type and grant.
             String responseType = p.get(RESPONSE_TYPE);
             if (responseType == null) {
-                throw new Refusal(Reason.RESPONSE_TYPE_MISSING);
+                throw new Refusal(AuthorizeReason.RESPONSE_TYPE_MISSING);
             }
             if (!responseType.equals("code")) {
-                throw new Refusal(Reason.RESPONSE_TYPE_UNSUPPORTED, Quote.of(responseType));
+                throw new Refusal(AuthorizeReason.RESPONSE_TYPE_UNSUPPORTED, Quote.of(responseType));
             }
-            if (!client.allows(GrantType.AUTHORIZATION_CODE)) {
-                throw new Refusal(Reason.CLIENT_CODE_GRANT_NOT_ALLOWED);
+            if (!client.allows(CodeGrantPolicy.GRANT_TYPE)) {
+                throw new Refusal(AuthorizeReason.CLIENT_CODE_GRANT_NOT_ALLOWED);
             }
             // 5. Scope: an unknown name outranks a forbidden one.
             Set<String> scopes = scopes(p.get(SCOPE), client, existingScopes);
@@ -87,20 +87,20 @@ public final class AuthorizePolicy {
     static Set<String> scopes(String scope, ClientView client, Set<String> existingScopes) {
         if (scope == null) {
             if (client.defaultScopes().isEmpty()) {
-                throw new Refusal(Reason.SCOPE_NONE);
+                throw new Refusal(AuthorizeReason.SCOPE_NONE);
             }
             return new LinkedHashSet<>(client.defaultScopes());
         }
         Set<String> requested = Scopes.parse(scope)
-                .orElseThrow(() -> new Refusal(Reason.SCOPE_MALFORMED));
+                .orElseThrow(() -> new Refusal(AuthorizeReason.SCOPE_MALFORMED));
         for (String name : requested) {
             if (!existingScopes.contains(name)) {
-                throw new Refusal(Reason.SCOPE_UNKNOWN, Quote.of(name));
+                throw new Refusal(AuthorizeReason.SCOPE_UNKNOWN, Quote.of(name));
             }
         }
         for (String name : requested) {
             if (!client.allowedScopes().contains(name)) {
-                throw new Refusal(Reason.SCOPE_NOT_ALLOWED, Quote.of(name));
+                throw new Refusal(AuthorizeReason.SCOPE_NOT_ALLOWED, Quote.of(name));
             }
         }
         return requested;
@@ -111,17 +111,17 @@ public final class AuthorizePolicy {
         String method = p.get(CODE_CHALLENGE_METHOD);
         if (challenge == null) {
             if (client.requirePkce() || method != null) {
-                throw new Refusal(Reason.PKCE_CHALLENGE_MISSING);
+                throw new Refusal(AuthorizeReason.PKCE_CHALLENGE_MISSING);
             }
             return null;
         }
         // RFC 7636 §4.3 defaults a missing method to plain, which is refused.
         if (!Pkce.S256.equals(method)) {
-            throw new Refusal(Reason.PKCE_METHOD_UNSUPPORTED, method == null ? "it is missing (plain by default)"
+            throw new Refusal(AuthorizeReason.PKCE_METHOD_UNSUPPORTED, method == null ? "it is missing (plain by default)"
                     : Quote.of(method));
         }
         if (!Pkce.isWellFormedChallenge(challenge)) {
-            throw new Refusal(Reason.PKCE_CHALLENGE_MALFORMED);
+            throw new Refusal(AuthorizeReason.PKCE_CHALLENGE_MALFORMED);
         }
         return challenge;
     }

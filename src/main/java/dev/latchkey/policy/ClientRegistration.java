@@ -10,7 +10,7 @@ public record ClientRegistration(
         List<String> redirectUris,
         Set<String> allowedScopes,
         Set<String> defaultScopes,
-        Set<GrantType> grantTypes,
+        Set<String> grantTypes,
         boolean requirePkce,
         boolean enabled) {
 

@@ -2,9 +2,10 @@ package dev.latchkey.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Checks a client registration (create or replace) and fills in its defaults. */
@@ -18,10 +19,12 @@ public final class ClientRegistrationPolicy {
     /**
      * @param input        the request as sent
      * @param knownScopes  which of the requested scope names exist on the server
+     * @param grants       the grant types the server implements, with their rules, in the order to name them
      * @return the registration to store
      * @throws InvalidInput naming every problem found
      */
-    public static ClientRegistration validate(ClientRegistration.Input input, Set<String> knownScopes) {
+    public static ClientRegistration validate(ClientRegistration.Input input, Set<String> knownScopes,
+                                              List<GrantRule> grants) {
         List<String> problems = new ArrayList<>();
 
         String name = input.name();
@@ -43,24 +46,30 @@ public final class ClientRegistrationPolicy {
             }
         }
 
-        Set<GrantType> grants = EnumSet.noneOf(GrantType.class);
+        Map<String, GrantRule> rules = new LinkedHashMap<>();
+        grants.forEach(rule -> rules.put(rule.grantType(), rule));
+        Set<String> chosen = new LinkedHashSet<>();
         if (input.grantTypes() == null || input.grantTypes().isEmpty()) {
-            problems.add("grant_types is required: one or more of authorization_code, refresh_token, client_credentials");
+            problems.add("grant_types is required: one or more of " + String.join(", ", rules.keySet()));
         } else {
             for (String grant : input.grantTypes()) {
-                GrantType parsed = grant == null ? null : GrantType.fromWire(grant).orElse(null);
-                if (parsed == null) {
+                if (grant == null || !rules.containsKey(grant)) {
                     problems.add("grant_types: unknown grant type " + Quote.of(grant));
-                } else if (!grants.add(parsed)) {
+                } else if (!chosen.add(grant)) {
                     problems.add("grant_types: " + Quote.of(grant) + " is listed twice");
                 }
             }
         }
-        if (grants.contains(GrantType.REFRESH_TOKEN) && !grants.contains(GrantType.AUTHORIZATION_CODE)) {
-            problems.add("grant_types: refresh_token needs authorization_code (only that grant issues refresh tokens)");
-        }
-        if (type == ClientType.PUBLIC && grants.contains(GrantType.CLIENT_CREDENTIALS)) {
-            problems.add("grant_types: a public client cannot use client_credentials");
+        boolean redirects = false;
+        for (String grant : chosen) {
+            GrantRule rule = rules.get(grant);
+            if (rule.requires() != null && !chosen.contains(rule.requires())) {
+                problems.add("grant_types: " + grant + " needs " + rule.requires() + " (" + rule.why() + ")");
+            }
+            if (rule.confidentialOnly() && type == ClientType.PUBLIC) {
+                problems.add("grant_types: a public client cannot use " + grant);
+            }
+            redirects |= rule.redirects();
         }
 
         List<String> redirectUris = input.redirectUris() == null ? List.of() : input.redirectUris();
@@ -79,8 +88,9 @@ public final class ClientRegistrationPolicy {
                         }
                     });
         }
-        if (grants.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
-            problems.add("redirect_uris: at least one is required for authorization_code");
+        if (redirects && redirectUris.isEmpty()) {
+            problems.add("redirect_uris: at least one is required for " + chosen.stream()
+                    .filter(g -> rules.get(g).redirects()).findFirst().orElseThrow());
         }
 
         Set<String> allowed = scopeSet("allowed_scopes", input.allowedScopes(), knownScopes, problems);
@@ -99,7 +109,7 @@ public final class ClientRegistrationPolicy {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        return new ClientRegistration(name, type, List.copyOf(redirectUris), allowed, defaults, grants,
+        return new ClientRegistration(name, type, List.copyOf(redirectUris), allowed, defaults, chosen,
                 requirePkce, input.enabled() == null || input.enabled());
     }
 

@@ -13,7 +13,7 @@ public record ClientView(
         List<String> redirectUris,
         Set<String> allowedScopes,
         Set<String> defaultScopes,
-        Set<GrantType> grantTypes,
+        Set<String> grantTypes,
         boolean requirePkce,
         boolean enabled,
         Instant createdAt,
@@ -23,7 +23,7 @@ public record ClientView(
         return type == ClientType.CONFIDENTIAL;
     }
 
-    public boolean allows(GrantType grant) {
+    public boolean allows(String grant) {
         return grantTypes.contains(grant);
     }
 

@@ -2,7 +2,7 @@ package dev.latchkey.policy;
 
 import java.util.Set;
 
-/** The OAuth endpoints, each with the error codes SPEC §3 documents for it, per profile. */
+/** The OAuth endpoints, each with the error codes docs/errors.md documents for it, per profile. */
 public enum Endpoint {
     /** Errors on the redirect back to the client (and, for unsafe ones, on the error page). */
     AUTHORIZE(Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "forbidden_scope", "access_denied"),

@@ -1,78 +1,57 @@
 package dev.latchkey.policy;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The two mappings from reasons to wire errors (SPEC §3.3): {@code strict} emits only the codes SPEC §3
- * documents; {@code rfc6749} the plain RFC 6749 codes. One table each, complete: a test checks that
- * every reason has a row in both and that each code is documented for the reason's endpoint.
+ * The two ways of answering a refusal on the wire (docs/errors.md): {@code strict} emits only the codes
+ * documented for each endpoint; {@code rfc6749} the plain RFC 6749 codes. The constants below are the
+ * table: every kind of answer, in both profiles; each reason names its row. A test checks that every
+ * reason has a documented code for its endpoint in both profiles.
  */
 public enum ErrorProfile {
     STRICT,
     RFC6749;
 
-    private static final Map<Reason, WireError> STRICT_TABLE = new EnumMap<>(Reason.class);
-    private static final Map<Reason, WireError> RFC6749_TABLE = new EnumMap<>(Reason.class);
-
-    static {
-        // Authorization endpoint. Unsafe reasons show an error page (400) and are never redirected.
-        for (Reason r : new Reason[] {Reason.CLIENT_ID_MISSING, Reason.CLIENT_ID_REPEATED, Reason.CLIENT_UNKNOWN,
-                Reason.CLIENT_DISABLED, Reason.REDIRECT_URI_REPEATED, Reason.REDIRECT_URI_UNREGISTERED,
-                Reason.REDIRECT_URI_AMBIGUOUS, Reason.PARAMETER_REPEATED, Reason.RESPONSE_TYPE_MISSING,
-                Reason.PKCE_CHALLENGE_MISSING, Reason.PKCE_METHOD_UNSUPPORTED, Reason.PKCE_CHALLENGE_MALFORMED}) {
-            both(r, "invalid_request", 400);
-        }
-        both(Reason.RESPONSE_TYPE_UNSUPPORTED, "unsupported_response_type", 400);
-        both(Reason.SCOPE_MALFORMED, "invalid_scope", 400);
-        both(Reason.SCOPE_UNKNOWN, "invalid_scope", 400);
-        both(Reason.SCOPE_NONE, "invalid_scope", 400);
-        both(Reason.USER_DENIED, "access_denied", 400);
-        split(Reason.SCOPE_NOT_ALLOWED, "forbidden_scope", "invalid_scope", 400);
-        split(Reason.CLIENT_CODE_GRANT_NOT_ALLOWED, "access_denied", "unauthorized_client", 400);
-
-        // Token endpoint (and revocation, introspection). The request itself:
-        for (Reason r : new Reason[] {Reason.REQUEST_CONTENT_TYPE, Reason.REQUEST_MALFORMED,
-                Reason.REQUEST_PARAMETER_REPEATED, Reason.GRANT_TYPE_MISSING, Reason.CODE_MISSING,
-                Reason.REFRESH_TOKEN_MISSING, Reason.PKCE_VERIFIER_MALFORMED, Reason.TOKEN_MISSING}) {
-            both(r, "invalid_request", 400);
-        }
-        both(Reason.REQUEST_THROTTLED, "invalid_request", 429);
-        for (Reason r : new Reason[] {Reason.CLIENT_AUTH_MISSING, Reason.CLIENT_AUTH_MULTIPLE,
-                Reason.CLIENT_AUTH_MALFORMED, Reason.CLIENT_AUTH_FAILED}) {
-            both(r, "invalid_client", 401);
-        }
-        both(Reason.GRANT_TYPE_UNSUPPORTED, "unsupported_grant_type", 400);
-        split(Reason.GRANT_TYPE_NOT_ALLOWED, "unsupported_grant_type", "unauthorized_client", 400);
-        // The grant presented is not good: invalid_grant in RFC 6749, invalid_request in the strict profile.
-        for (Reason r : new Reason[] {Reason.CODE_UNKNOWN, Reason.CODE_EXPIRED, Reason.CODE_REUSED,
-                Reason.CODE_OTHER_CLIENT, Reason.REDIRECT_URI_MISMATCH, Reason.PKCE_VERIFIER_MISSING,
-                Reason.PKCE_VERIFIER_MISMATCH, Reason.PKCE_VERIFIER_UNEXPECTED, Reason.REFRESH_TOKEN_UNKNOWN,
-                Reason.REFRESH_TOKEN_EXPIRED, Reason.REFRESH_TOKEN_REVOKED, Reason.REFRESH_TOKEN_REUSED,
-                Reason.REFRESH_TOKEN_OTHER_CLIENT}) {
-            split(r, "invalid_request", "invalid_grant", 400);
-        }
-        for (Reason r : new Reason[] {Reason.TOKEN_SCOPE_MALFORMED, Reason.TOKEN_SCOPE_NOT_ALLOWED,
-                Reason.TOKEN_SCOPE_BROADER, Reason.TOKEN_SCOPE_NONE}) {
-            split(r, "invalid_request", "invalid_scope", 400);
+    /** One row of the table: the wire error in each profile. */
+    public record Mapping(WireError strict, WireError rfc6749) {
+        public WireError in(ErrorProfile profile) {
+            return profile == STRICT ? strict : rfc6749;
         }
     }
 
-    private static void both(Reason reason, String code, int status) {
-        split(reason, code, code, status);
+    public static final Mapping INVALID_REQUEST = both("invalid_request", 400);
+    public static final Mapping INVALID_CLIENT = both("invalid_client", 401);
+    public static final Mapping THROTTLED = both("invalid_request", 429);
+    public static final Mapping UNSUPPORTED_RESPONSE_TYPE = both("unsupported_response_type", 400);
+    public static final Mapping INVALID_SCOPE = both("invalid_scope", 400);
+    public static final Mapping ACCESS_DENIED = both("access_denied", 400);
+    public static final Mapping FORBIDDEN_SCOPE = split("forbidden_scope", "invalid_scope", 400);
+    /** The client may not use the authorization_code grant at all (authorization endpoint). */
+    public static final Mapping GRANT_NOT_ALLOWED_HERE = split("access_denied", "unauthorized_client", 400);
+    public static final Mapping UNSUPPORTED_GRANT_TYPE = both("unsupported_grant_type", 400);
+    public static final Mapping GRANT_TYPE_NOT_ENABLED = split("unsupported_grant_type", "unauthorized_client", 400);
+    /** The grant presented is not good: invalid_grant in RFC 6749, invalid_request in the strict profile. */
+    public static final Mapping INVALID_GRANT = split("invalid_request", "invalid_grant", 400);
+    public static final Mapping INVALID_TOKEN_SCOPE = split("invalid_request", "invalid_scope", 400);
+
+    private static Mapping both(String code, int status) {
+        return split(code, code, status);
     }
 
-    private static void split(Reason reason, String strict, String rfc6749, int status) {
-        STRICT_TABLE.put(reason, new WireError(strict, status));
-        RFC6749_TABLE.put(reason, new WireError(rfc6749, status));
+    private static Mapping split(String strict, String rfc6749, int status) {
+        return new Mapping(new WireError(strict, status), new WireError(rfc6749, status));
     }
 
     public WireError wire(Reason reason) {
-        return table().get(reason);
+        return reason.mapping().in(this);
     }
 
+    /** Every reason with its wire error in this profile, in check order. */
     public Map<Reason, WireError> table() {
-        return Collections.unmodifiableMap(this == STRICT ? STRICT_TABLE : RFC6749_TABLE);
+        Map<Reason, WireError> table = new LinkedHashMap<>();
+        Reasons.all().forEach(r -> table.put(r, wire(r)));
+        return Collections.unmodifiableMap(table);
     }
 }

@@ -2,7 +2,6 @@ package dev.latchkey.store;
 
 import dev.latchkey.policy.ClientType;
 import dev.latchkey.policy.ClientView;
-import dev.latchkey.policy.GrantType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,7 +17,6 @@ import org.hibernate.annotations.FetchMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -86,20 +84,21 @@ public class ClientEntity {
      * uniqueness constraint halfway).
      */
     public void setLists(List<String> redirectUris, Set<String> allowedScopes, Set<String> defaultScopes,
-                         Set<GrantType> grantTypes) {
+                         Set<String> grantTypes) {
         this.redirectUris = new ArrayList<>(redirectUris);
         this.allowedScopes = new HashSet<>(allowedScopes);
         this.defaultScopes = new HashSet<>(defaultScopes);
-        this.grantTypes = new HashSet<>(grantTypes.stream().map(GrantType::wireName).toList());
+        this.grantTypes = new HashSet<>(grantTypes);
     }
 
-    /** The client as the policy sees it: immutable, scopes sorted so that every answer lists them alike. */
+    /** The client as the policy sees it: immutable, sets sorted so that every answer lists them alike. */
     public ClientView view() {
-        Set<GrantType> grants = EnumSet.noneOf(GrantType.class);
-        grantTypes.forEach(g -> grants.add(GrantType.fromWire(g).orElseThrow()));
         return new ClientView(clientId, name, ClientType.fromWire(clientType).orElseThrow(), secretHash,
-                List.copyOf(redirectUris), Collections.unmodifiableSet(new TreeSet<>(allowedScopes)),
-                Collections.unmodifiableSet(new TreeSet<>(defaultScopes)), Collections.unmodifiableSet(grants),
+                List.copyOf(redirectUris), sorted(allowedScopes), sorted(defaultScopes), sorted(grantTypes),
                 requirePkce, enabled, createdAt, updatedAt);
+    }
+
+    private static Set<String> sorted(Set<String> values) {
+        return Collections.unmodifiableSet(new TreeSet<>(values));
     }
 }

@@ -1,12 +1,11 @@
 package dev.latchkey.store;
 
+import dev.latchkey.policy.Consumption;
 import dev.latchkey.policy.StoredCode;
 import dev.latchkey.policy.StoredRefreshToken;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +19,48 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity, UUID> {
+    /** A code to redeem: its hash, the client presenting it, and the grant (and refresh token) it starts. */
+    public record Redemption(byte[] codeHash, String clientId, Instant now, UUID grantId, byte[] refreshHash,
+                             Instant refreshExpiresAt) {
+    }
+
+    /** A refresh token to rotate, and its successor. */
+    public record Rotation(byte[] tokenHash, String clientId, Instant now, byte[] nextHash, Instant nextExpiresAt) {
+    }
+
+    /**
+     * Consumes the code if it is unused, unexpired and the client's, and starts its grant family with, when
+     * {@code refreshHash} is set, the first refresh token. The refresh part inserts nothing when there is no
+     * hash (a client without the refresh_token grant).
+     */
+    private static final Sql.Named REDEEM = Sql.Named.of("""
+            with consumed as (
+                update authorization_code set consumed_at = :now
+                where code_hash = :codeHash and consumed_at is null and client_id = :clientId and expires_at > :now
+                returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at),
+            family as (
+                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at)
+                select :grantId, client_id, user_id, code_hash, scopes, :now from consumed
+                returning id, client_id, scopes, created_at),
+            refresh as (
+                insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
+                select :refreshHash, id, client_id, scopes, created_at, :refreshExpiresAt from family
+                where cast(:refreshHash as bytea) is not null)
+            select client_id, user_id, redirect_uri, scopes, code_challenge, expires_at from consumed""");
+
+    /** Rotates the refresh token if it is live, the client's and its grant not revoked, and stores its successor. */
+    private static final Sql.Named ROTATE = Sql.Named.of("""
+            with rotated as (
+                update refresh_token r set rotated_at = :now
+                from grant_family f
+                where r.token_hash = :tokenHash and r.rotated_at is null and r.client_id = :clientId
+                  and r.expires_at > :now and f.id = r.family_id and f.revoked_at is null
+                returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at),
+            successor as (
+                insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
+                select :nextHash, family_id, client_id, scopes, :now, :nextExpiresAt from rotated)
+            select family_id, client_id, user_id, scopes, expires_at from rotated""");
+
     private final Sql sql;
 
     public GrantRepository(Sql sql) {
@@ -27,73 +68,38 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
     }
 
     /**
-     * Consumes the code if it is unused, unexpired and the client's, and in the same statement starts its
-     * grant family with, when {@code refreshHash} is set, the first refresh token: one round trip. When
-     * the code cannot be consumed, reads why not. A refusal after this rolls both back with the transaction.
+     * Redeems in one round trip; when the code cannot be consumed, reads why not. A refusal after this rolls
+     * both back with the transaction.
      *
-     * @return the row (consumedNow tells which), or empty when no code has this hash
+     * @return the code with what this request did to it, or empty when no code has this hash
      */
-    public Optional<StoredCode> redeemCode(byte[] codeHash, String clientId, Instant now, UUID familyId,
-                                           byte[] refreshHash, Instant refreshExpiresAt) {
-        String consumeAndStart = """
-                with consumed as (
-                    update authorization_code set consumed_at = ?
-                    where code_hash = ? and consumed_at is null and client_id = ? and expires_at > ?
-                    returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at),
-                family as (
-                    insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at)
-                    select ?, client_id, user_id, code_hash, scopes, ? from consumed
-                    returning id, client_id, scopes, created_at)
-                """;
-        String firstRefreshToken = """
-                , refresh as (
-                    insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
-                    select ?, id, client_id, scopes, created_at, ? from family)
-                """;
-        String result = """
-                select client_id, user_id, redirect_uri, scopes, code_challenge, expires_at from consumed""";
-        Optional<StoredCode> consumed = refreshHash == null
-                ? sql.first(consumeAndStart + result, rs -> code(rs, false, true),
-                        now, codeHash, clientId, now, familyId, now)
-                : sql.first(consumeAndStart + firstRefreshToken + result, rs -> code(rs, false, true),
-                        now, codeHash, clientId, now, familyId, now, refreshHash, refreshExpiresAt);
+    public Optional<StoredCode> redeemCode(Redemption r) {
+        Optional<StoredCode> consumed = sql.first(REDEEM, rs -> new StoredCode(rs.getString(1),
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Sql.instant(rs, 6), Consumption.CONSUMED_NOW),
+                Sql.values("now", r.now(), "codeHash", r.codeHash(), "clientId", r.clientId(), "grantId", r.grantId(),
+                        "refreshHash", r.refreshHash(), "refreshExpiresAt", r.refreshExpiresAt()));
         if (consumed.isPresent()) {
             return consumed;
         }
-        return Optional.ofNullable(getEntityManager().find(AuthorizationCodeEntity.class, codeHash))
+        return Optional.ofNullable(getEntityManager().find(AuthorizationCodeEntity.class, r.codeHash()))
                 .map(c -> new StoredCode(c.clientId, c.userId, c.redirectUri, c.scopes, c.codeChallenge, c.expiresAt,
-                        c.consumedAt != null, false));
-    }
-
-    private static StoredCode code(ResultSet rs, boolean consumedBefore, boolean consumedNow) throws SQLException {
-        return new StoredCode(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.getString(5), Sql.instant(rs, 6), consumedBefore, consumedNow);
+                        c.consumedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED));
     }
 
     /**
-     * Rotates the refresh token if it is live and the client's, and in the same statement stores its
-     * successor {@code nextHash}: one round trip. Otherwise reads why not. A refusal after this rolls
-     * both back with the transaction.
+     * Rotates in one round trip; otherwise reads why not. A refusal after this rolls both back with the
+     * transaction.
      *
-     * @return the row (rotatedNow tells which), or empty when no refresh token has this hash
+     * @return the token with what this request did to it, or empty when no refresh token has this hash
      */
-    public Optional<StoredRefreshToken> rotateRefreshToken(byte[] tokenHash, String clientId, Instant now,
-                                                           byte[] nextHash, Instant nextExpiresAt) {
-        Optional<StoredRefreshToken> rotated = sql.first("""
-                        with rotated as (
-                            update refresh_token r set rotated_at = ?
-                            from grant_family f
-                            where r.token_hash = ? and r.rotated_at is null and r.client_id = ? and r.expires_at > ?
-                              and f.id = r.family_id and f.revoked_at is null
-                            returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at),
-                        successor as (
-                            insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
-                            select ?, family_id, client_id, scopes, ?, ? from rotated)
-                        select family_id, client_id, user_id, scopes, expires_at from rotated""",
-                rs -> new StoredRefreshToken(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), Sql.instant(rs, 5), false, false, true),
-                now, tokenHash, clientId, now, nextHash, now, nextExpiresAt);
-        return rotated.isPresent() ? rotated : findRefreshToken(tokenHash);
+    public Optional<StoredRefreshToken> rotateRefreshToken(Rotation r) {
+        Optional<StoredRefreshToken> rotated = sql.first(ROTATE, rs -> new StoredRefreshToken(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        Sql.instant(rs, 5), false, Consumption.CONSUMED_NOW),
+                Sql.values("now", r.now(), "tokenHash", r.tokenHash(), "clientId", r.clientId(), "nextHash", r.nextHash(),
+                        "nextExpiresAt", r.nextExpiresAt()));
+        return rotated.isPresent() ? rotated : findRefreshToken(r.tokenHash());
     }
 
     public Optional<StoredRefreshToken> findRefreshToken(byte[] tokenHash) {
@@ -104,7 +110,7 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                 .map(row -> {
                     RefreshTokenEntity r = (RefreshTokenEntity) row[0];
                     return new StoredRefreshToken(r.familyId, r.clientId, (UUID) row[1], r.scopes, r.expiresAt,
-                            r.rotatedAt != null, row[2] != null, false);
+                            row[2] != null, r.rotatedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED);
                 });
     }
 

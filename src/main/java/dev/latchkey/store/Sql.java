@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The few statements the entity model cannot express, or not as fast: each caller says which and why in
@@ -64,6 +67,67 @@ public class Sql {
     public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
         List<T> rows = list(sql, row, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * A statement with named parameters ({@code :name}; a name may appear more than once), parsed once,
+     * so that a long statement's values are bound by name and two of them cannot be swapped unnoticed.
+     */
+    public static final class Named {
+        private final String jdbc;
+        private final List<String> order;
+
+        private Named(String jdbc, List<String> order) {
+            this.jdbc = jdbc;
+            this.order = order;
+        }
+
+        public static Named of(String sql) {
+            StringBuilder jdbc = new StringBuilder(sql.length());
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < sql.length(); i++) {
+                char c = sql.charAt(i);
+                boolean cast = c == ':' && (i + 1 < sql.length() && sql.charAt(i + 1) == ':'
+                        || i > 0 && sql.charAt(i - 1) == ':');
+                if (c == ':' && !cast && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+                    int end = i + 1;
+                    while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
+                        end++;
+                    }
+                    order.add(sql.substring(i + 1, end));
+                    jdbc.append('?');
+                    i = end - 1;
+                } else {
+                    jdbc.append(c);
+                }
+            }
+            return new Named(jdbc.toString(), List.copyOf(order));
+        }
+
+        /** The values in statement order; every name must be given, and nothing else. */
+        Object[] bind(Map<String, ?> values) {
+            if (!values.keySet().equals(Set.copyOf(order))) {
+                throw new IllegalArgumentException("statement parameters " + Set.copyOf(order) + ", given "
+                        + values.keySet());
+            }
+            return order.stream().map(values::get).toArray();
+        }
+    }
+
+    public <T> Optional<T> first(Named statement, Row<T> row, Map<String, ?> values) {
+        return first(statement.jdbc, row, statement.bind(values));
+    }
+
+    /** Named values for a {@link Named} statement: {@code values("now", now, "clientId", id)}; null is a value. */
+    public static Map<String, Object> values(Object... namesAndValues) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (values.containsKey((String) namesAndValues[i])) {
+                throw new IllegalArgumentException("value " + namesAndValues[i] + " given twice");
+            }
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     /**

@@ -3,12 +3,20 @@ package dev.latchkey.store;
 import org.postgresql.util.PSQLException;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
- * A statement failed; carries the SQLState and, for a violated constraint, its name, so callers can tell
- * a taken name, a value the database cannot hold and a lost database apart.
+ * A statement failed. When the caller's input was at fault (a name already taken, a value PostgreSQL
+ * cannot hold) it says so in words a client may read; otherwise it is a lost database or a bug.
  */
 public class StoreException extends RuntimeException {
+    /** Unique and foreign-key constraints whose violation is the caller's doing, in the caller's words. */
+    private static final Map<String, String> CONFLICTS = Map.of(
+            "scope_pkey", "a scope with this name already exists",
+            "client_name_key", "a client with this name already exists",
+            "app_user_username_key", "a user with this username already exists",
+            "client_allowed_scope_scope_name_fkey", "a named scope was deleted meanwhile; check the scopes and retry");
+
     private final String sqlState;
     private final String constraint;
 
@@ -45,12 +53,14 @@ public class StoreException extends RuntimeException {
         return null;
     }
 
-    public String sqlState() {
-        return sqlState == null ? "" : sqlState;
-    }
-
-    /** The violated constraint's name, or null. */
-    public String constraint() {
-        return constraint;
+    /** What the caller did wrong, client-safe; null when the failure is not the caller's. */
+    public String refusal() {
+        String conflict = constraint == null ? null : CONFLICTS.get(constraint);
+        if (conflict != null) {
+            return conflict;
+        }
+        // class 22: data exception, a value PostgreSQL cannot hold (a NUL character, say)
+        return sqlState != null && sqlState.startsWith("22")
+                ? "a value contains a character the server does not accept (such as NUL)" : null;
     }
 }

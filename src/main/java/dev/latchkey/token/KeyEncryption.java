@@ -1,5 +1,6 @@
 package dev.latchkey.token;
 
+import dev.latchkey.config.KeyEncryptionKey;
 import dev.latchkey.config.LatchkeyConfig;
 import jakarta.inject.Singleton;
 
@@ -10,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Optional;
 
 /**
  * AES-256-GCM under {@code LATCHKEY_KEY_ENCRYPTION_KEY} for private signing keys at rest. The stored form
@@ -29,18 +28,8 @@ public class KeyEncryption {
     public KeyEncryption(LatchkeyConfig config) {
         String encoded = config.keyEncryptionKey()
                 .orElseThrow(() -> new IllegalStateException("LATCHKEY_KEY_ENCRYPTION_KEY is not set"));
-        this.key = new SecretKeySpec(decode(encoded).orElseThrow(
+        this.key = new SecretKeySpec(KeyEncryptionKey.decode(encoded).orElseThrow(
                 () -> new IllegalStateException("LATCHKEY_KEY_ENCRYPTION_KEY must be base64 of 32 bytes")), "AES");
-    }
-
-    /** The 32 key bytes, or empty when {@code encoded} is not base64 of exactly 32 bytes. */
-    public static Optional<byte[]> decode(String encoded) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(encoded.trim());
-            return bytes.length == 32 ? Optional.of(bytes) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     public byte[] encrypt(byte[] plaintext, String kid) {

@@ -1,6 +1,5 @@
 package dev.latchkey.ui;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -21,9 +20,8 @@ public class PageHeaders {
             "Pragma", "no-cache");
 
     @ServerResponseFilter
-    public void secure(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getUriInfo().getPath().startsWith("/oauth2/authorize")) {
-            HEADERS.forEach(response.getHeaders()::putSingle);
-        }
+    @BrowserPage
+    public void secure(ContainerResponseContext response) {
+        HEADERS.forEach(response.getHeaders()::putSingle);
     }
 }

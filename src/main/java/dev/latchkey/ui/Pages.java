@@ -1,6 +1,5 @@
 package dev.latchkey.ui;
 
-import dev.latchkey.flow.AuthorizeFlow.ScopeLine;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -10,6 +9,10 @@ import java.util.List;
 @CheckedTemplate(basePath = "Pages")
 public class Pages {
 
+    /** A scope the consent page asks about. */
+    public record Scope(String name, String description) {
+    }
+
     /** A parameter of the authorization request, carried through a form as a hidden field. */
     public record Hidden(String name, String value) {
     }
@@ -17,7 +20,7 @@ public class Pages {
     public static native TemplateInstance login(String clientName, List<Hidden> request, String csrf,
                                                 String username, String message);
 
-    public static native TemplateInstance consent(String clientName, List<ScopeLine> scopes, List<Hidden> request,
+    public static native TemplateInstance consent(String clientName, List<Scope> scopes, List<Hidden> request,
                                                   String csrf);
 
     public static native TemplateInstance error(String title, String description);

@@ -9,7 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-/** SPEC §1: every failure of the management API in its JSON format, with the right status and headers. */
+/** docs/errors.md, management API: every failure of the management API in its JSON format, with the right status and headers. */
 @QuarkusTest
 class ApiErrorsTest {
 

@@ -3,13 +3,14 @@ package dev.latchkey.docs;
 import dev.latchkey.policy.Endpoint;
 import dev.latchkey.policy.ErrorProfile;
 import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.Reasons;
+import dev.latchkey.policy.TokenReason;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -23,9 +24,9 @@ class ErrorDocsTest {
     static final Path FILE = Path.of("docs", "errors.md");
 
     /** Checks every endpoint runs before it looks at its own parameters. */
-    static final Set<Reason> SHARED = EnumSet.of(Reason.REQUEST_CONTENT_TYPE, Reason.REQUEST_MALFORMED,
-            Reason.REQUEST_PARAMETER_REPEATED, Reason.CLIENT_AUTH_MISSING, Reason.CLIENT_AUTH_MULTIPLE,
-            Reason.CLIENT_AUTH_MALFORMED, Reason.REQUEST_THROTTLED, Reason.CLIENT_AUTH_FAILED);
+    static final Set<Reason> SHARED = Set.of(TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
+            TokenReason.REQUEST_PARAMETER_REPEATED, TokenReason.CLIENT_AUTH_MISSING, TokenReason.CLIENT_AUTH_MULTIPLE,
+            TokenReason.CLIENT_AUTH_MALFORMED, TokenReason.REQUEST_THROTTLED, TokenReason.CLIENT_AUTH_FAILED);
 
     @Test
     void errorDocumentationMatchesThePolicyTables() throws IOException {
@@ -45,10 +46,10 @@ class ErrorDocsTest {
 
                 Every error each endpoint can answer, in the order the endpoint checks for it (the first
                 failure wins), with its HTTP status and its `error` code in both profiles: `strict` (the
-                default, SPEC.md §3) and `rfc6749` (`LATCHKEY_ERRORS_PROFILE=rfc6749`).
+                default: only the codes documented here for each endpoint) and `rfc6749` (`LATCHKEY_ERRORS_PROFILE=rfc6749`).
                 `error_description` is the description below, sometimes followed by `: ` and the offending value.
 
-                Generated from `Reason` and `ErrorProfile` in `src/main/java/dev/latchkey/policy/`;
+                Generated from the reason tables (`Reasons`) and `ErrorProfile` in `src/main/java/dev/latchkey/policy/`;
                 `ErrorDocsTest` fails when this file and those tables disagree.
 
                 ## Authorization endpoint: error page, never redirected
@@ -59,7 +60,7 @@ class ErrorDocsTest {
                 | status | description |
                 |---|---|
                 """);
-        for (Reason r : Reason.values()) {
+        for (Reason r : Reasons.all()) {
             if (r.endpoint() == Endpoint.AUTHORIZE && !r.redirectable()) {
                 md.append("| ").append(ErrorProfile.STRICT.wire(r).status()).append(" | ").append(r.description())
                         .append(" |\n");
@@ -88,7 +89,7 @@ class ErrorDocsTest {
                 |---|---|---|---|
                 | 405 | invalid_request | invalid_request | method other than POST (`Allow: POST`) |
                 """);
-        rows(md, r -> r.endpoint() == Endpoint.TOKEN && r != Reason.TOKEN_MISSING);
+        rows(md, r -> r.endpoint() == Endpoint.TOKEN && r != TokenReason.TOKEN_MISSING);
         md.append("""
                 | 500 | server_error | server_error | a bug; the description carries a reference to the log |
                 | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
@@ -103,7 +104,7 @@ class ErrorDocsTest {
                 |---|---|---|---|
                 | 405 | invalid_request | invalid_request | method other than POST (`Allow: POST`) |
                 """);
-        rows(md, r -> SHARED.contains(r) || r == Reason.TOKEN_MISSING);
+        rows(md, r -> SHARED.contains(r) || r == TokenReason.TOKEN_MISSING);
         md.append("""
                 | 500 | server_error | server_error | a bug; the description carries a reference to the log |
                 | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
@@ -127,7 +128,7 @@ class ErrorDocsTest {
 
     private static void table(StringBuilder md, Predicate<Reason> which) {
         md.append("| strict | rfc6749 | description |\n|---|---|---|\n");
-        for (Reason r : Reason.values()) {
+        for (Reason r : Reasons.all()) {
             if (which.test(r)) {
                 md.append("| ").append(ErrorProfile.STRICT.wire(r).code()).append(" | ")
                         .append(ErrorProfile.RFC6749.wire(r).code()).append(" | ").append(r.description())
@@ -137,7 +138,7 @@ class ErrorDocsTest {
     }
 
     private static void rows(StringBuilder md, Predicate<Reason> which) {
-        for (Reason r : Reason.values()) {
+        for (Reason r : Reasons.all()) {
             if (which.test(r)) {
                 md.append("| ").append(ErrorProfile.STRICT.wire(r).status()).append(" | ")
                         .append(ErrorProfile.STRICT.wire(r).code()).append(" | ")

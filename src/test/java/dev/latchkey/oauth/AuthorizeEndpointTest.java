@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §3.1 through the real HTTP interface and database. */
+/** The authorization endpoint (docs/errors.md) through the real HTTP interface and database. */
 @QuarkusTest
 class AuthorizeEndpointTest {
     static final String ISSUER = "http://localhost:8081";

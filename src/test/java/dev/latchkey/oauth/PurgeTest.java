@@ -1,6 +1,6 @@
 package dev.latchkey.oauth;
 
-import dev.latchkey.flow.Purge;
+import dev.latchkey.jobs.Purge;
 import dev.latchkey.support.Db;
 import dev.latchkey.support.OAuth;
 import io.quarkus.test.junit.QuarkusTest;

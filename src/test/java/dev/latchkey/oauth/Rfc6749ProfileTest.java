@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code latchkey.errors.profile=rfc6749}: the same reasons, as the plain RFC 6749 codes (SPEC §3.3). */
+/** {@code latchkey.errors.profile=rfc6749}: the same reasons, as the plain RFC 6749 codes (docs/errors.md). */
 @QuarkusTest
 @TestProfile(Rfc6749ProfileTest.Rfc6749.class)
 class Rfc6749ProfileTest {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §3.2 and §4 over HTTP: grants, client authentication and every documented token error. */
+/** The token endpoint (RFC 6749 §3.2, §4, §5; docs/errors.md) over HTTP: grants, client authentication and every documented token error. */
 @QuarkusTest
 class TokenEndpointTest {
     static final String ISSUER = "http://localhost:8081";

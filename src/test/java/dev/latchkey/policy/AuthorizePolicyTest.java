@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** SPEC §3.1 steps 1 to 6 as a table: each row a request, a client, and the expected outcome. */
+/** The authorization request checks (docs/errors.md) as a table: each row a request, a client, and the expected outcome. */
 class AuthorizePolicyTest {
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     static final Set<String> EXISTING = Set.of("read", "write", "admin");
@@ -73,75 +73,75 @@ class AuthorizePolicyTest {
         c.add(new Case("unknown parameters are ignored", with("prompt", "login"), CLIENT, null, CB));
         c.add(new Case("empty value counts as absent", with("state", ""), CLIENT, null, CB));
         // 1. client
-        c.add(new Case("client_id missing", without("client_id"), null, Reason.CLIENT_ID_MISSING, null));
-        c.add(new Case("client_id repeated", with("client_id", "client-1", "client-1"), CLIENT, Reason.CLIENT_ID_REPEATED, null));
-        c.add(new Case("client unknown", valid(), null, Reason.CLIENT_UNKNOWN, null));
-        c.add(new Case("client disabled", valid(), TestClients.confidential().disabled().build(), Reason.CLIENT_DISABLED, null));
+        c.add(new Case("client_id missing", without("client_id"), null, AuthorizeReason.CLIENT_ID_MISSING, null));
+        c.add(new Case("client_id repeated", with("client_id", "client-1", "client-1"), CLIENT, AuthorizeReason.CLIENT_ID_REPEATED, null));
+        c.add(new Case("client unknown", valid(), null, AuthorizeReason.CLIENT_UNKNOWN, null));
+        c.add(new Case("client disabled", valid(), TestClients.confidential().disabled().build(), AuthorizeReason.CLIENT_DISABLED, null));
         c.add(new Case("unknown client outranks bad response_type", with("response_type", "token"), null,
-                Reason.CLIENT_UNKNOWN, null));
+                AuthorizeReason.CLIENT_UNKNOWN, null));
         // 2. redirect URI
-        c.add(new Case("redirect_uri repeated", with("redirect_uri", CB, CB), CLIENT, Reason.REDIRECT_URI_REPEATED, null));
+        c.add(new Case("redirect_uri repeated", with("redirect_uri", CB, CB), CLIENT, AuthorizeReason.REDIRECT_URI_REPEATED, null));
         c.add(new Case("redirect_uri unregistered", with("redirect_uri", "https://evil.example/cb"), CLIENT,
-                Reason.REDIRECT_URI_UNREGISTERED, null));
+                AuthorizeReason.REDIRECT_URI_UNREGISTERED, null));
         c.add(new Case("redirect_uri differs by trailing slash", with("redirect_uri", CB + "/"), CLIENT,
-                Reason.REDIRECT_URI_UNREGISTERED, null));
+                AuthorizeReason.REDIRECT_URI_UNREGISTERED, null));
         c.add(new Case("redirect_uri differs by case", with("redirect_uri", "https://APP.example/cb"), CLIENT,
-                Reason.REDIRECT_URI_UNREGISTERED, null));
+                AuthorizeReason.REDIRECT_URI_UNREGISTERED, null));
         c.add(new Case("redirect_uri with extra query", with("redirect_uri", CB + "?x=1"), CLIENT,
-                Reason.REDIRECT_URI_UNREGISTERED, null));
+                AuthorizeReason.REDIRECT_URI_UNREGISTERED, null));
         c.add(new Case("bad redirect_uri outranks bad response_type", with("redirect_uri", "https://evil.example/")
-                .set("response_type", "token"), CLIENT, Reason.REDIRECT_URI_UNREGISTERED, null));
+                .set("response_type", "token"), CLIENT, AuthorizeReason.REDIRECT_URI_UNREGISTERED, null));
         c.add(new Case("redirect_uri missing, one registered", without("redirect_uri"), CLIENT, null, CB));
         c.add(new Case("redirect_uri missing, two registered", without("redirect_uri"),
                 TestClients.confidential().redirectUris(CB, "https://app.example/other").build(),
-                Reason.REDIRECT_URI_AMBIGUOUS, null));
+                AuthorizeReason.REDIRECT_URI_AMBIGUOUS, null));
         c.add(new Case("redirect_uri missing, none registered", without("redirect_uri"),
-                TestClients.confidential().redirectUris().build(), Reason.REDIRECT_URI_AMBIGUOUS, null));
+                TestClients.confidential().redirectUris().build(), AuthorizeReason.REDIRECT_URI_AMBIGUOUS, null));
         c.add(new Case("loopback redirect may differ in port", with("redirect_uri", "http://127.0.0.1:51234/cb"),
                 TestClients.publicClient().redirectUris("http://127.0.0.1/cb").build(), null, "http://127.0.0.1:51234/cb"));
         c.add(new Case("loopback redirect may not differ in path", with("redirect_uri", "http://127.0.0.1:51234/other"),
-                TestClients.publicClient().redirectUris("http://127.0.0.1/cb").build(), Reason.REDIRECT_URI_UNREGISTERED, null));
+                TestClients.publicClient().redirectUris("http://127.0.0.1/cb").build(), AuthorizeReason.REDIRECT_URI_UNREGISTERED, null));
         // 3. repeats
-        c.add(new Case("scope repeated", with("scope", "read", "write"), CLIENT, Reason.PARAMETER_REPEATED, CB));
-        c.add(new Case("state repeated", with("state", "a", "b"), CLIENT, Reason.PARAMETER_REPEATED, CB));
+        c.add(new Case("scope repeated", with("scope", "read", "write"), CLIENT, AuthorizeReason.PARAMETER_REPEATED, CB));
+        c.add(new Case("state repeated", with("state", "a", "b"), CLIENT, AuthorizeReason.PARAMETER_REPEATED, CB));
         c.add(new Case("repeat outranks missing response_type", with("scope", "read", "write").drop("response_type"), CLIENT,
-                Reason.PARAMETER_REPEATED, CB));
+                AuthorizeReason.PARAMETER_REPEATED, CB));
         // 4. response type
-        c.add(new Case("response_type missing", without("response_type"), CLIENT, Reason.RESPONSE_TYPE_MISSING, CB));
-        c.add(new Case("response_type token", with("response_type", "token"), CLIENT, Reason.RESPONSE_TYPE_UNSUPPORTED, CB));
+        c.add(new Case("response_type missing", without("response_type"), CLIENT, AuthorizeReason.RESPONSE_TYPE_MISSING, CB));
+        c.add(new Case("response_type token", with("response_type", "token"), CLIENT, AuthorizeReason.RESPONSE_TYPE_UNSUPPORTED, CB));
         c.add(new Case("response_type code id_token", with("response_type", "code id_token"), CLIENT,
-                Reason.RESPONSE_TYPE_UNSUPPORTED, CB));
+                AuthorizeReason.RESPONSE_TYPE_UNSUPPORTED, CB));
         c.add(new Case("client without authorization_code", valid(),
-                TestClients.confidential().grants(GrantType.CLIENT_CREDENTIALS).build(),
-                Reason.CLIENT_CODE_GRANT_NOT_ALLOWED, CB));
+                TestClients.confidential().grants(ClientCredentialsGrantPolicy.GRANT_TYPE).build(),
+                AuthorizeReason.CLIENT_CODE_GRANT_NOT_ALLOWED, CB));
         c.add(new Case("bad response_type outranks bad scope", with("response_type", "token").set("scope", "nope"), CLIENT,
-                Reason.RESPONSE_TYPE_UNSUPPORTED, CB));
+                AuthorizeReason.RESPONSE_TYPE_UNSUPPORTED, CB));
         // 5. scope
-        c.add(new Case("scope malformed: double space", with("scope", "read  write"), CLIENT, Reason.SCOPE_MALFORMED, CB));
-        c.add(new Case("scope malformed: quote", with("scope", "re\"ad"), CLIENT, Reason.SCOPE_MALFORMED, CB));
-        c.add(new Case("scope unknown", with("scope", "read nope"), CLIENT, Reason.SCOPE_UNKNOWN, CB));
-        c.add(new Case("scope not allowed", with("scope", "read admin"), CLIENT, Reason.SCOPE_NOT_ALLOWED, CB));
-        c.add(new Case("unknown outranks forbidden", with("scope", "admin nope"), CLIENT, Reason.SCOPE_UNKNOWN, CB));
+        c.add(new Case("scope malformed: double space", with("scope", "read  write"), CLIENT, AuthorizeReason.SCOPE_MALFORMED, CB));
+        c.add(new Case("scope malformed: quote", with("scope", "re\"ad"), CLIENT, AuthorizeReason.SCOPE_MALFORMED, CB));
+        c.add(new Case("scope unknown", with("scope", "read nope"), CLIENT, AuthorizeReason.SCOPE_UNKNOWN, CB));
+        c.add(new Case("scope not allowed", with("scope", "read admin"), CLIENT, AuthorizeReason.SCOPE_NOT_ALLOWED, CB));
+        c.add(new Case("unknown outranks forbidden", with("scope", "admin nope"), CLIENT, AuthorizeReason.SCOPE_UNKNOWN, CB));
         c.add(new Case("no scope, defaults used", without("scope"), CLIENT, null, CB));
         c.add(new Case("no scope, no defaults", without("scope"), TestClients.confidential().defaults().build(),
-                Reason.SCOPE_NONE, CB));
+                AuthorizeReason.SCOPE_NONE, CB));
         c.add(new Case("bad scope outranks missing PKCE", with("scope", "nope").drop("code_challenge"), CLIENT,
-                Reason.SCOPE_UNKNOWN, CB));
+                AuthorizeReason.SCOPE_UNKNOWN, CB));
         // 6. PKCE
         c.add(new Case("challenge missing", without("code_challenge", "code_challenge_method"), CLIENT,
-                Reason.PKCE_CHALLENGE_MISSING, CB));
+                AuthorizeReason.PKCE_CHALLENGE_MISSING, CB));
         c.add(new Case("challenge missing, method sent", without("code_challenge"),
-                TestClients.confidential().pkceOptional().build(), Reason.PKCE_CHALLENGE_MISSING, CB));
+                TestClients.confidential().pkceOptional().build(), AuthorizeReason.PKCE_CHALLENGE_MISSING, CB));
         c.add(new Case("public client without challenge", without("code_challenge", "code_challenge_method"),
-                TestClients.publicClient().build(), Reason.PKCE_CHALLENGE_MISSING, CB));
+                TestClients.publicClient().build(), AuthorizeReason.PKCE_CHALLENGE_MISSING, CB));
         c.add(new Case("PKCE optional for this confidential client", without("code_challenge", "code_challenge_method"),
                 TestClients.confidential().pkceOptional().build(), null, CB));
-        c.add(new Case("method plain", with("code_challenge_method", "plain"), CLIENT, Reason.PKCE_METHOD_UNSUPPORTED, CB));
+        c.add(new Case("method plain", with("code_challenge_method", "plain"), CLIENT, AuthorizeReason.PKCE_METHOD_UNSUPPORTED, CB));
         c.add(new Case("method missing means plain", without("code_challenge_method"), CLIENT,
-                Reason.PKCE_METHOD_UNSUPPORTED, CB));
-        c.add(new Case("challenge too short", with("code_challenge", "abc"), CLIENT, Reason.PKCE_CHALLENGE_MALFORMED, CB));
+                AuthorizeReason.PKCE_METHOD_UNSUPPORTED, CB));
+        c.add(new Case("challenge too short", with("code_challenge", "abc"), CLIENT, AuthorizeReason.PKCE_CHALLENGE_MALFORMED, CB));
         c.add(new Case("challenge with bad character", with("code_challenge", CHALLENGE.substring(1) + "="), CLIENT,
-                Reason.PKCE_CHALLENGE_MALFORMED, CB));
+                AuthorizeReason.PKCE_CHALLENGE_MALFORMED, CB));
         return c;
     }
 

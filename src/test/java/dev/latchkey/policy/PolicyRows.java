@@ -1,6 +1,5 @@
 package dev.latchkey.policy;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /** Reasons decided outside a policy table, each with the test that reaches it. */
@@ -13,7 +12,7 @@ final class PolicyRows {
         // REQUEST_CONTENT_TYPE, REQUEST_MALFORMED: the HTTP form reader, TokenEndpointTest.whenRequestMalformed...
         // REQUEST_THROTTLED: TokenEndpointTest.whenTooManyFailedAuthenticationsThen429WithRetryAfter
         // TOKEN_MISSING: RefreshRevokeIntrospectTest.whenIntrospectionUnauthenticatedOrPublicThenInvalidClient
-        return EnumSet.of(Reason.USER_DENIED, Reason.REQUEST_CONTENT_TYPE, Reason.REQUEST_MALFORMED,
-                Reason.REQUEST_THROTTLED, Reason.TOKEN_MISSING);
+        return Set.of(AuthorizeReason.USER_DENIED, TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
+                TokenReason.REQUEST_THROTTLED, TokenReason.TOKEN_MISSING);
     }
 }

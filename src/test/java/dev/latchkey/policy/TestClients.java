@@ -1,7 +1,6 @@
 package dev.latchkey.policy;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +11,8 @@ final class TestClients {
     private List<String> redirectUris = List.of("https://app.example/cb");
     private Set<String> allowed = Set.of("read", "write");
     private Set<String> defaults = Set.of("read");
-    private Set<GrantType> grants = EnumSet.allOf(GrantType.class);
+    private Set<String> grants = Set.of(CodeGrantPolicy.GRANT_TYPE, RefreshGrantPolicy.GRANT_TYPE,
+            ClientCredentialsGrantPolicy.GRANT_TYPE);
     private boolean requirePkce = true;
     private boolean enabled = true;
 
@@ -23,7 +23,7 @@ final class TestClients {
     static TestClients publicClient() {
         TestClients c = new TestClients();
         c.type = ClientType.PUBLIC;
-        c.grants = EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        c.grants = Set.of(CodeGrantPolicy.GRANT_TYPE, RefreshGrantPolicy.GRANT_TYPE);
         return c;
     }
 
@@ -42,8 +42,8 @@ final class TestClients {
         return this;
     }
 
-    TestClients grants(GrantType... grants) {
-        this.grants = grants.length == 0 ? EnumSet.noneOf(GrantType.class) : EnumSet.of(grants[0], grants);
+    TestClients grants(String... grants) {
+        this.grants = Set.of(grants);
         return this;
     }
 

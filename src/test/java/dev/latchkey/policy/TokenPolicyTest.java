@@ -54,13 +54,20 @@ class TokenPolicyTest {
         return new TokenRequest(Parameters.of(p), authorization);
     }
 
+    /** The grant types of this server, and every parameter its token endpoint knows. */
+    static final List<String> SUPPORTED = List.of(CodeGrantPolicy.GRANT_TYPE, RefreshGrantPolicy.GRANT_TYPE,
+            ClientCredentialsGrantPolicy.GRANT_TYPE);
+    static final Set<String> KNOWN = java.util.stream.Stream.of(TokenRequest.COMMON, CodeGrantPolicy.PARAMETERS,
+            RefreshGrantPolicy.PARAMETERS, ClientCredentialsGrantPolicy.PARAMETERS)
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toSet());
+
     static String basic(String raw) {
         return "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static StoredCode code(String clientId, String redirectUri, String challenge, Instant expires, boolean before,
                            boolean now) {
-        return new StoredCode(clientId, USER, redirectUri, "read", challenge, expires, before, now);
+        return new StoredCode(clientId, USER, redirectUri, "read", challenge, expires, consumption(before, now));
     }
 
     static final StoredCode GOOD_CODE = code("client-1", "https://app.example/cb", CHALLENGE, NOW.plusSeconds(30),
@@ -68,8 +75,12 @@ class TokenPolicyTest {
 
     static StoredRefreshToken refresh(String clientId, Instant expires, boolean rotatedBefore, boolean revoked,
                                       boolean rotatedNow) {
-        return new StoredRefreshToken(UUID.randomUUID(), clientId, USER, "read write", expires, rotatedBefore, revoked,
-                rotatedNow);
+        return new StoredRefreshToken(UUID.randomUUID(), clientId, USER, "read write", expires, revoked,
+                consumption(rotatedBefore, rotatedNow));
+    }
+
+    static Consumption consumption(boolean before, boolean now) {
+        return before ? Consumption.USED_BEFORE : now ? Consumption.CONSUMED_NOW : Consumption.NOT_CONSUMED;
     }
 
     static void authenticate(TokenRequest r, ClientView client) {
@@ -77,8 +88,8 @@ class TokenPolicyTest {
     }
 
     static void checkCode(TokenRequest r, StoredCode stored) {
-        TokenPolicy.code(r);
-        TokenPolicy.checkCode(r, CLIENT, stored, NOW);
+        CodeGrantPolicy.code(r);
+        CodeGrantPolicy.check(r, CLIENT, stored, NOW);
     }
 
     static List<Case> cases() {
@@ -86,93 +97,93 @@ class TokenPolicyTest {
                 "https://app.example/cb", "code_verifier", VERIFIER);
         List<Case> c = new ArrayList<>();
         // the request
-        c.add(new Case("parameter repeated", () -> req("grant_type", "a", "grant_type", "b").checkNoRepeats(),
-                Reason.REQUEST_PARAMETER_REPEATED));
-        c.add(new Case("unknown parameter repeated is fine", () -> req("x", "1", "x", "2").checkNoRepeats(), null));
+        c.add(new Case("parameter repeated", () -> req("grant_type", "a", "grant_type", "b").checkNoRepeats(KNOWN),
+                TokenReason.REQUEST_PARAMETER_REPEATED));
+        c.add(new Case("unknown parameter repeated is fine", () -> req("x", "1", "x", "2").checkNoRepeats(KNOWN), null));
         // client authentication
         c.add(new Case("basic ok", () -> authenticate(reqWithAuth(basic("client-1:" + SECRET)), CLIENT), null));
         c.add(new Case("basic with encoded id", () -> authenticate(reqWithAuth(basic("client%2D1:" + SECRET)), CLIENT), null));
         c.add(new Case("post ok", () -> authenticate(req("client_id", "client-1", "client_secret", SECRET), CLIENT), null));
         c.add(new Case("public none ok", () -> authenticate(req("client_id", "client-1"), PUBLIC), null));
-        c.add(new Case("no credentials", () -> authenticate(req(), CLIENT), Reason.CLIENT_AUTH_MISSING));
+        c.add(new Case("no credentials", () -> authenticate(req(), CLIENT), TokenReason.CLIENT_AUTH_MISSING));
         c.add(new Case("confidential without secret", () -> authenticate(req("client_id", "client-1"), CLIENT),
-                Reason.CLIENT_AUTH_MISSING));
+                TokenReason.CLIENT_AUTH_MISSING));
         c.add(new Case("basic and post secret", () -> authenticate(reqWithAuth(basic("client-1:" + SECRET),
-                "client_secret", SECRET), CLIENT), Reason.CLIENT_AUTH_MULTIPLE));
+                "client_secret", SECRET), CLIENT), TokenReason.CLIENT_AUTH_MULTIPLE));
         c.add(new Case("basic and other client_id", () -> authenticate(reqWithAuth(basic("client-1:" + SECRET),
-                "client_id", "client-2"), CLIENT), Reason.CLIENT_AUTH_MULTIPLE));
-        c.add(new Case("basic not base64", () -> authenticate(reqWithAuth("Basic ***"), CLIENT), Reason.CLIENT_AUTH_MALFORMED));
+                "client_id", "client-2"), CLIENT), TokenReason.CLIENT_AUTH_MULTIPLE));
+        c.add(new Case("basic not base64", () -> authenticate(reqWithAuth("Basic ***"), CLIENT), TokenReason.CLIENT_AUTH_MALFORMED));
         c.add(new Case("basic without colon", () -> authenticate(reqWithAuth(basic("client-1")), CLIENT),
-                Reason.CLIENT_AUTH_MALFORMED));
-        c.add(new Case("bearer scheme", () -> authenticate(reqWithAuth("Bearer x"), CLIENT), Reason.CLIENT_AUTH_MALFORMED));
+                TokenReason.CLIENT_AUTH_MALFORMED));
+        c.add(new Case("bearer scheme", () -> authenticate(reqWithAuth("Bearer x"), CLIENT), TokenReason.CLIENT_AUTH_MALFORMED));
         c.add(new Case("wrong secret", () -> authenticate(reqWithAuth(basic("client-1:nope")), CLIENT),
-                Reason.CLIENT_AUTH_FAILED));
+                TokenReason.CLIENT_AUTH_FAILED));
         c.add(new Case("unknown client", () -> authenticate(reqWithAuth(basic("client-1:" + SECRET)), null),
-                Reason.CLIENT_AUTH_FAILED));
+                TokenReason.CLIENT_AUTH_FAILED));
         c.add(new Case("disabled client", () -> authenticate(reqWithAuth(basic("client-1:" + SECRET)),
-                withSecret(TestClients.confidential().disabled().build())), Reason.CLIENT_AUTH_FAILED));
+                withSecret(TestClients.confidential().disabled().build())), TokenReason.CLIENT_AUTH_FAILED));
         c.add(new Case("public client with a secret", () -> authenticate(req("client_id", "client-1",
-                "client_secret", "x"), PUBLIC), Reason.CLIENT_AUTH_FAILED));
+                "client_secret", "x"), PUBLIC), TokenReason.CLIENT_AUTH_FAILED));
         // grant type
-        c.add(new Case("grant_type missing", () -> TokenPolicy.grantType(req(), CLIENT), Reason.GRANT_TYPE_MISSING));
-        c.add(new Case("grant_type password", () -> TokenPolicy.grantType(req("grant_type", "password"), CLIENT),
-                Reason.GRANT_TYPE_UNSUPPORTED));
-        c.add(new Case("grant not enabled", () -> TokenPolicy.grantType(req("grant_type", "client_credentials"), PUBLIC),
-                Reason.GRANT_TYPE_NOT_ALLOWED));
+        c.add(new Case("grant_type missing", () -> TokenPolicy.grantType(req(), CLIENT, SUPPORTED), TokenReason.GRANT_TYPE_MISSING));
+        c.add(new Case("grant_type password", () -> TokenPolicy.grantType(req("grant_type", "password"), CLIENT, SUPPORTED),
+                TokenReason.GRANT_TYPE_UNSUPPORTED));
+        c.add(new Case("grant not enabled", () -> TokenPolicy.grantType(req("grant_type", "client_credentials"), PUBLIC, SUPPORTED),
+                TokenReason.GRANT_TYPE_NOT_ALLOWED));
         // authorization_code
         c.add(new Case("code ok", () -> checkCode(codeReq, GOOD_CODE), null));
-        c.add(new Case("code missing", () -> TokenPolicy.code(req("grant_type", "authorization_code")), Reason.CODE_MISSING));
-        c.add(new Case("verifier malformed", () -> TokenPolicy.code(req("code", "c", "code_verifier", "short")),
-                Reason.PKCE_VERIFIER_MALFORMED));
-        c.add(new Case("code unknown", () -> checkCode(codeReq, null), Reason.CODE_UNKNOWN));
+        c.add(new Case("code missing", () -> CodeGrantPolicy.code(req("grant_type", "authorization_code")), CodeGrantReason.CODE_MISSING));
+        c.add(new Case("verifier malformed", () -> CodeGrantPolicy.code(req("code", "c", "code_verifier", "short")),
+                CodeGrantReason.PKCE_VERIFIER_MALFORMED));
+        c.add(new Case("code unknown", () -> checkCode(codeReq, null), CodeGrantReason.CODE_UNKNOWN));
         c.add(new Case("code reused", () -> checkCode(codeReq, code("client-1", null, CHALLENGE, NOW.plusSeconds(30),
-                true, false)), Reason.CODE_REUSED));
+                true, false)), CodeGrantReason.CODE_REUSED));
         c.add(new Case("code reused by another client", () -> checkCode(codeReq, code("client-2", null, CHALLENGE,
-                NOW.plusSeconds(30), true, false)), Reason.CODE_REUSED));
+                NOW.plusSeconds(30), true, false)), CodeGrantReason.CODE_REUSED));
         c.add(new Case("code of another client", () -> checkCode(codeReq, code("client-2", null, CHALLENGE,
-                NOW.plusSeconds(30), false, false)), Reason.CODE_OTHER_CLIENT));
+                NOW.plusSeconds(30), false, false)), CodeGrantReason.CODE_OTHER_CLIENT));
         c.add(new Case("code expired", () -> checkCode(codeReq, code("client-1", null, CHALLENGE, NOW, false, false)),
-                Reason.CODE_EXPIRED));
+                CodeGrantReason.CODE_EXPIRED));
         c.add(new Case("redirect_uri differs", () -> checkCode(req("code", "c", "redirect_uri", "https://app.example/x",
-                "code_verifier", VERIFIER), GOOD_CODE), Reason.REDIRECT_URI_MISMATCH));
+                "code_verifier", VERIFIER), GOOD_CODE), CodeGrantReason.REDIRECT_URI_MISMATCH));
         c.add(new Case("redirect_uri missing though sent at authorize", () -> checkCode(req("code", "c",
-                "code_verifier", VERIFIER), GOOD_CODE), Reason.REDIRECT_URI_MISMATCH));
+                "code_verifier", VERIFIER), GOOD_CODE), CodeGrantReason.REDIRECT_URI_MISMATCH));
         c.add(new Case("redirect_uri not needed when not sent at authorize", () -> checkCode(req("code", "c",
                 "code_verifier", VERIFIER), code("client-1", null, CHALLENGE, NOW.plusSeconds(1), false, true)), null));
         c.add(new Case("verifier missing", () -> checkCode(req("code", "c", "redirect_uri", "https://app.example/cb"),
-                GOOD_CODE), Reason.PKCE_VERIFIER_MISSING));
+                GOOD_CODE), CodeGrantReason.PKCE_VERIFIER_MISSING));
         c.add(new Case("verifier wrong", () -> checkCode(req("code", "c", "redirect_uri", "https://app.example/cb",
-                "code_verifier", VERIFIER.replace('d', 'e')), GOOD_CODE), Reason.PKCE_VERIFIER_MISMATCH));
+                "code_verifier", VERIFIER.replace('d', 'e')), GOOD_CODE), CodeGrantReason.PKCE_VERIFIER_MISMATCH));
         c.add(new Case("verifier without challenge (downgrade)", () -> checkCode(codeReq, code("client-1",
-                "https://app.example/cb", null, NOW.plusSeconds(30), false, true)), Reason.PKCE_VERIFIER_UNEXPECTED));
+                "https://app.example/cb", null, NOW.plusSeconds(30), false, true)), CodeGrantReason.PKCE_VERIFIER_UNEXPECTED));
         // refresh_token
         Set<String> none = null;
-        c.add(new Case("refresh ok", () -> TokenPolicy.checkRefresh(none, CLIENT,
+        c.add(new Case("refresh ok", () -> RefreshGrantPolicy.check(none, CLIENT,
                 refresh("client-1", NOW.plusSeconds(60), false, false, true), NOW), null));
-        c.add(new Case("refresh missing", () -> TokenPolicy.refresh(req("grant_type", "refresh_token")),
-                Reason.REFRESH_TOKEN_MISSING));
-        c.add(new Case("refresh scope malformed", () -> TokenPolicy.refresh(req("refresh_token", "r", "scope", " x")),
-                Reason.TOKEN_SCOPE_MALFORMED));
-        c.add(new Case("refresh unknown", () -> TokenPolicy.checkRefresh(none, CLIENT, null, NOW),
-                Reason.REFRESH_TOKEN_UNKNOWN));
-        c.add(new Case("refresh reused", () -> TokenPolicy.checkRefresh(none, CLIENT,
-                refresh("client-1", NOW.plusSeconds(60), true, false, false), NOW), Reason.REFRESH_TOKEN_REUSED));
-        c.add(new Case("refresh of another client", () -> TokenPolicy.checkRefresh(none, CLIENT,
-                refresh("client-2", NOW.plusSeconds(60), false, false, false), NOW), Reason.REFRESH_TOKEN_OTHER_CLIENT));
-        c.add(new Case("refresh family revoked", () -> TokenPolicy.checkRefresh(none, CLIENT,
-                refresh("client-1", NOW.plusSeconds(60), false, true, false), NOW), Reason.REFRESH_TOKEN_REVOKED));
-        c.add(new Case("refresh expired", () -> TokenPolicy.checkRefresh(none, CLIENT,
-                refresh("client-1", NOW, false, false, false), NOW), Reason.REFRESH_TOKEN_EXPIRED));
-        c.add(new Case("refresh narrower", () -> TokenPolicy.checkRefresh(Set.of("read"), CLIENT,
+        c.add(new Case("refresh missing", () -> RefreshGrantPolicy.requested(req("grant_type", "refresh_token")),
+                RefreshGrantReason.REFRESH_TOKEN_MISSING));
+        c.add(new Case("refresh scope malformed", () -> RefreshGrantPolicy.requested(req("refresh_token", "r", "scope", " x")),
+                TokenReason.TOKEN_SCOPE_MALFORMED));
+        c.add(new Case("refresh unknown", () -> RefreshGrantPolicy.check(none, CLIENT, null, NOW),
+                RefreshGrantReason.REFRESH_TOKEN_UNKNOWN));
+        c.add(new Case("refresh reused", () -> RefreshGrantPolicy.check(none, CLIENT,
+                refresh("client-1", NOW.plusSeconds(60), true, false, false), NOW), RefreshGrantReason.REFRESH_TOKEN_REUSED));
+        c.add(new Case("refresh of another client", () -> RefreshGrantPolicy.check(none, CLIENT,
+                refresh("client-2", NOW.plusSeconds(60), false, false, false), NOW), RefreshGrantReason.REFRESH_TOKEN_OTHER_CLIENT));
+        c.add(new Case("refresh family revoked", () -> RefreshGrantPolicy.check(none, CLIENT,
+                refresh("client-1", NOW.plusSeconds(60), false, true, false), NOW), RefreshGrantReason.REFRESH_TOKEN_REVOKED));
+        c.add(new Case("refresh expired", () -> RefreshGrantPolicy.check(none, CLIENT,
+                refresh("client-1", NOW, false, false, false), NOW), RefreshGrantReason.REFRESH_TOKEN_EXPIRED));
+        c.add(new Case("refresh narrower", () -> RefreshGrantPolicy.check(Set.of("read"), CLIENT,
                 refresh("client-1", NOW.plusSeconds(60), false, false, true), NOW), null));
-        c.add(new Case("refresh broader", () -> TokenPolicy.checkRefresh(Set.of("read", "admin"), CLIENT,
-                refresh("client-1", NOW.plusSeconds(60), false, false, true), NOW), Reason.TOKEN_SCOPE_BROADER));
+        c.add(new Case("refresh broader", () -> RefreshGrantPolicy.check(Set.of("read", "admin"), CLIENT,
+                refresh("client-1", NOW.plusSeconds(60), false, false, true), NOW), RefreshGrantReason.TOKEN_SCOPE_BROADER));
         // client_credentials
-        c.add(new Case("cc default scopes", () -> TokenPolicy.clientCredentialsScopes(req(), CLIENT), null));
-        c.add(new Case("cc scope not allowed", () -> TokenPolicy.clientCredentialsScopes(req("scope", "admin"), CLIENT),
-                Reason.TOKEN_SCOPE_NOT_ALLOWED));
-        c.add(new Case("cc no scope, no defaults", () -> TokenPolicy.clientCredentialsScopes(req(),
-                withSecret(TestClients.confidential().defaults().build())), Reason.TOKEN_SCOPE_NONE));
+        c.add(new Case("cc default scopes", () -> ClientCredentialsGrantPolicy.scopes(req(), CLIENT), null));
+        c.add(new Case("cc scope not allowed", () -> ClientCredentialsGrantPolicy.scopes(req("scope", "admin"), CLIENT),
+                ClientCredentialsReason.TOKEN_SCOPE_NOT_ALLOWED));
+        c.add(new Case("cc no scope, no defaults", () -> ClientCredentialsGrantPolicy.scopes(req(),
+                withSecret(TestClients.confidential().defaults().build())), ClientCredentialsReason.TOKEN_SCOPE_NONE));
         return c;
     }
 

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.startsWith;
 
-/** Asserts the management API's error format, SPEC §1. */
+/** Asserts the management API's error format (docs/errors.md). */
 public final class ApiErrors {
     private ApiErrors() {
     }

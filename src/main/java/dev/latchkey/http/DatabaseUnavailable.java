@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;

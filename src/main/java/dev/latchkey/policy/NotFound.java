@@ -1,4 +1,4 @@
-package dev.latchkey.flow;
+package dev.latchkey.policy;
 
 /** The resource a request names does not exist; the message says which. */
 public class NotFound extends RuntimeException {

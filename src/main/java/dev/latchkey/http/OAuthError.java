@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.core.MediaType;

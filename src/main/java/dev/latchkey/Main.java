@@ -1,4 +1,4 @@
-package dev.latchkey.config;
+package dev.latchkey;
 
 import dev.latchkey.token.CryptoProviders;
 import io.quarkus.runtime.Quarkus;

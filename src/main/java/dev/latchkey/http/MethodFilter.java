@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;

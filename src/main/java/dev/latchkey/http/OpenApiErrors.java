@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Documents the management API's error answers ({@link ApiError}, SPEC §1) and its bearer key on every
+ * Documents the management API's error answers ({@link ApiError}, docs/errors.md) and its bearer key on every
  * {@code /api/v1} operation, so the document shows what a client must handle, not only the happy path.
  */
 @OpenApiFilter
@@ -45,7 +45,7 @@ public class OpenApiErrors implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/v1")) {
+            if (!Paths.under(path, Paths.MANAGEMENT)) {
                 return;
             }
             item.getOperations().values().forEach(operation -> {

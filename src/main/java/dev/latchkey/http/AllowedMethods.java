@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import dev.latchkey.policy.Parameters;
-import dev.latchkey.policy.Reason;
+import dev.latchkey.policy.TokenReason;
 import dev.latchkey.policy.Refusal;
 
 import java.io.ByteArrayOutputStream;
@@ -20,20 +20,20 @@ import java.util.Map;
  * percent-escape must be valid, each name and value valid UTF-8 without NUL, and repeats are kept so
  * the policy can refuse them.
  */
-final class FormBody {
+public final class FormBody {
     private FormBody() {
     }
 
-    static Parameters parse(String contentType, byte[] body) {
+    public static Parameters parse(String contentType, byte[] body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).trim()
                 .matches("application/x-www-form-urlencoded\\s*(;.*)?")) {
-            throw new Refusal(Reason.REQUEST_CONTENT_TYPE, contentType == null ? "no Content-Type was sent" : null);
+            throw new Refusal(TokenReason.REQUEST_CONTENT_TYPE, contentType == null ? "no Content-Type was sent" : null);
         }
         return pairs(body);
     }
 
     /** A URL's raw query string, read by the same strict rules. */
-    static Parameters query(String rawQuery) {
+    public static Parameters query(String rawQuery) {
         return pairs(rawQuery == null ? new byte[0] : rawQuery.getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -70,7 +70,7 @@ final class FormBody {
                 int hi = i + 2 <= to - 1 ? Character.digit(body[i + 1], 16) : -1;
                 int lo = i + 2 <= to - 1 ? Character.digit(body[i + 2], 16) : -1;
                 if (hi < 0 || lo < 0) {
-                    throw new Refusal(Reason.REQUEST_MALFORMED, "bad percent-encoding");
+                    throw new Refusal(TokenReason.REQUEST_MALFORMED, "bad percent-encoding");
                 }
                 out.write(hi * 16 + lo);
                 i += 2;
@@ -84,11 +84,11 @@ final class FormBody {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(out.toByteArray())).toString();
             if (text.indexOf('\0') >= 0) {
-                throw new Refusal(Reason.REQUEST_MALFORMED, "a value contains a NUL character");
+                throw new Refusal(TokenReason.REQUEST_MALFORMED, "a value contains a NUL character");
             }
             return text;
         } catch (CharacterCodingException e) {
-            throw new Refusal(Reason.REQUEST_MALFORMED, "a name or value is not UTF-8");
+            throw new Refusal(TokenReason.REQUEST_MALFORMED, "a name or value is not UTF-8");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import dev.latchkey.ui.PageHeaders;
 import dev.latchkey.ui.Pages;
@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.Response;
  */
 @Singleton
 public class ErrorResponses {
-    private static final String AUTHORIZE = "/oauth2/authorize";
-    private static final String OAUTH = "/oauth2/";
 
     private final AllowedMethods allowedMethods;
 
@@ -25,12 +23,12 @@ public class ErrorResponses {
 
     public Response respond(int status, String description, String path) {
         Response.ResponseBuilder response;
-        if (path.startsWith(AUTHORIZE)) {
+        if (Paths.under(path, Paths.AUTHORIZE)) {
             response = Response.status(status).type(MediaType.TEXT_HTML + ";charset=UTF-8")
                     .entity(Pages.error(status >= 500 ? "Something went wrong" : "This request cannot be completed",
                             description).render());
             PageHeaders.HEADERS.forEach(response::header);
-        } else if (path.startsWith(OAUTH)) {
+        } else if (Paths.under(path, Paths.OAUTH)) {
             response = OAuthError.response(status, status >= 500 ? "server_error" : "invalid_request", description);
         } else {
             response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, description));
@@ -41,7 +39,7 @@ public class ErrorResponses {
         return response.build();
     }
 
-    /** 503 with Retry-After in the path's format: the database cannot be reached (SPEC §1, §3.1, §3.2). */
+    /** 503 with Retry-After in the path's format: the database cannot be reached (docs/errors.md). */
     public Response unavailable(String path) {
         Response r = respond(503, "the service is temporarily unavailable (its database cannot be reached); "
                 + "retry in a few seconds", path);

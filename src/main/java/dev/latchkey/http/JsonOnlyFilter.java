@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class JsonOnlyFilter {
     @ServerRequestFilter(preMatching = true)
     public void acceptJson(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().startsWith("/api/")) {
+        if (Paths.under(request.getUriInfo().getPath(), Paths.API)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
     }

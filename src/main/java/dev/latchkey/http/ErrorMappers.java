@@ -1,4 +1,4 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.latchkey.flow.NotFound;
+import dev.latchkey.policy.NotFound;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.store.StoreException;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,14 +27,6 @@ import java.util.stream.Collectors;
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-    private static final String OAUTH = "/oauth2/";
-
-    /** Unique and foreign-key constraints whose violation is the client's doing, in its words. */
-    private static final Map<String, String> CONSTRAINTS = Map.of(
-            "scope_pkey", "a scope with this name already exists",
-            "client_name_key", "a client with this name already exists",
-            "app_user_username_key", "a user with this username already exists",
-            "client_allowed_scope_scope_name_fkey", "a named scope was deleted meanwhile; check the scopes and retry");
 
     private final ErrorResponses responses;
 
@@ -58,14 +49,9 @@ public class ErrorMappers {
         if (DatabaseUnavailable.is(e)) {
             return unexpected(e, request);
         }
-        String taken = e.constraint() == null ? null : CONSTRAINTS.get(e.constraint());
-        if (taken != null) {
-            return respond(400, taken, request);
-        }
-        // 22: a value PostgreSQL cannot hold (a NUL character, say): the input's fault, not a bug
-        if (e.sqlState().startsWith("22")) {
-            LOG.debugf("Refused a value the database cannot store: %s", e.getMessage());
-            return respond(400, "a value contains a character the server does not accept (such as NUL)", request);
+        if (e.refusal() != null) {
+            LOG.debugf("Refused by the store: %s", e.getMessage());
+            return respond(400, e.refusal(), request);
         }
         return unexpected(e, request);
     }
@@ -101,7 +87,7 @@ public class ErrorMappers {
             case 404 -> respond(404, "nothing at " + request.method() + " " + path, request);
             case 405 -> respond(405, "method " + request.method() + " is not allowed on " + path, request);
             case 406 -> respond(400, "this endpoint answers application/json only", request);
-            case 415 -> respond(415, path.startsWith(OAUTH)
+            case 415 -> respond(415, Paths.under(path, Paths.OAUTH)
                     ? "the body must be application/x-www-form-urlencoded"
                     : "the request body must be application/json", request);
             default -> respond(status, e.getMessage(), request);

@@ -1,7 +1,7 @@
-package dev.latchkey.flow;
+package dev.latchkey.jobs;
 
 import dev.latchkey.config.LatchkeyConfig;
-import dev.latchkey.store.Sql;
+import dev.latchkey.store.PurgeRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,12 +27,12 @@ public class Purge {
     /** At most this many batches per table per run, so one run stays short. */
     static final int MAX_BATCHES = 100;
 
-    private final Sql sql;
+    private final PurgeRepository store;
     private final LatchkeyConfig config;
     private final Clock clock;
 
-    public Purge(Sql sql, LatchkeyConfig config, Clock clock) {
-        this.sql = sql;
+    public Purge(PurgeRepository store, LatchkeyConfig config, Clock clock) {
+        this.store = store;
         this.config = config;
         this.clock = clock;
     }
@@ -82,8 +82,6 @@ public class Purge {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int batch(String table, String condition, Instant cutoff) {
-        sql.list("select set_config('latchkey.purging', 'on', true)", rs -> 1);
-        return sql.update("delete from " + table + " where ctid = any(array(select ctid from " + table + " where "
-                + condition + " limit " + BATCH + " for update skip locked))", cutoff);
+        return store.deleteBatch(table, condition, cutoff, BATCH);
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.flow;
+package dev.latchkey.jobs;
 
 import dev.latchkey.store.AuditEventEntity;
 import dev.latchkey.store.AuditRepository;
@@ -29,12 +29,6 @@ public class AuditLog {
     private static final int CAPACITY = 100_000;
     private static final int BATCH = 500;
 
-    /** The kinds of event. */
-    public enum Type {
-        LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_THROTTLED, CONSENT_GIVEN, CONSENT_DENIED, CONSENT_REVOKED, CODE_ISSUED,
-        TOKEN_ISSUED, CODE_REPLAYED, REFRESH_TOKEN_REUSED, TOKEN_REVOKED, CLIENT_AUTH_FAILED, MANAGEMENT_CHANGE
-    }
-
     private final BlockingQueue<AuditEventEntity> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final AuditRepository store;
@@ -47,16 +41,15 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Any argument but type may be null. */
-    public void record(Type type, String actor, String clientId, String subject, String address, String detail) {
+    public void record(AuditEvent e) {
         AuditEventEntity event = new AuditEventEntity();
         event.at = clock.instant();
-        event.type = type.name();
-        event.actor = cut(actor, 200);
-        event.clientId = cut(clientId, 64);
-        event.subject = cut(subject, 200);
-        event.address = cut(address, 64);
-        event.detail = cut(detail, 500);
+        event.type = e.type.name();
+        event.actor = cut(e.actor, 200);
+        event.clientId = cut(e.clientId, 64);
+        event.subject = cut(e.subject, 200);
+        event.address = cut(e.address, 64);
+        event.detail = cut(e.detail, 500);
         while (!queue.offer(event)) {
             if (queue.poll() != null && dropped.incrementAndGet() % 1000 == 1) {
                 LOG.warnf("Audit queue full: %d oldest events dropped so far", dropped.get());

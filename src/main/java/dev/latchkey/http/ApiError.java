@@ -1,10 +1,10 @@
-package dev.latchkey.api;
+package dev.latchkey.http;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The error body of every non-OAuth API (SPEC §1): {@code {"message": "404 Not Found", "description": "..."}}. */
+/** The error body of every non-OAuth API (README, Management API): {@code {"message": "404 Not Found", "description": "..."}}. */
 public record ApiError(String message, String description) {
 
     public static ApiError of(int status, String description) {

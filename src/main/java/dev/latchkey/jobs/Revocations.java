@@ -1,4 +1,4 @@
-package dev.latchkey.flow;
+package dev.latchkey.jobs;
 
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.store.RevocationEventEntity;

@@ -1,0 +1,51 @@
+package dev.latchkey.flow;
+
+import dev.latchkey.jobs.AuditEvent;
+import dev.latchkey.jobs.AuditLog;
+import dev.latchkey.policy.InvalidInput;
+import dev.latchkey.store.AuditEventEntity;
+import dev.latchkey.store.AuditRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/** Reading the audit trail, newest first, by filters, a page at a time. */
+@ApplicationScoped
+public class AuditTrailFlow {
+
+    /** One event as the management API shows it. */
+    public record AuditView(long id, Instant at, String type, String actor, String clientId, String subject,
+                            String address, String detail) {
+        static AuditView of(AuditEventEntity e) {
+            return new AuditView(e.id, e.at, e.type, e.actor, e.clientId, e.subject, e.address, e.detail);
+        }
+    }
+
+    /** Filters; null means any. {@code before} is the cursor: only events with a smaller id. */
+    public record Filter(String type, String clientId, String actor, Instant since, Instant until, Long before) {
+    }
+
+    private final AuditRepository events;
+    private final AuditLog audit;
+
+    public AuditTrailFlow(AuditRepository events, AuditLog audit) {
+        this.events = events;
+        this.audit = audit;
+    }
+
+    /** A change made through the management API, by the holder of the admin key. */
+    public void recordManagementChange(String subject, String clientId, String address, String detail) {
+        audit.record(AuditEvent.of(AuditEvent.Type.MANAGEMENT_CHANGE).actor("admin").client(clientId).subject(subject)
+                .address(address).detail(detail));
+    }
+
+    /** @throws InvalidInput when {@code type} names no kind of event */
+    public Page<AuditView> page(Filter f, int limit) {
+        if (f.type() != null && Arrays.stream(AuditEvent.Type.values()).noneMatch(t -> t.name().equals(f.type()))) {
+            throw new InvalidInput("type must be one of " + Arrays.toString(AuditEvent.Type.values()));
+        }
+        return Page.of(events.page(new AuditRepository.Filter(f.type(), f.clientId(), f.actor(), f.since(), f.until(),
+                f.before()), limit), limit, AuditView::of, v -> String.valueOf(v.id()));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.latchkey.flow.grant;
+
+/**
+ * What a grant issued (RFC 6749 §5.1), and whom it is about, for the response, its contributors and the
+ * audit trail.
+ *
+ * @param refreshToken null when none is issued
+ * @param subject      the user, or the client itself for a client's own token
+ * @param grantId      the grant family the tokens belong to, or null when nothing is stored
+ */
+public record IssuedTokens(String accessToken, long expiresIn, String scope, String refreshToken, String subject,
+                           String grantId) {
+}

@@ -1,0 +1,25 @@
+package dev.latchkey.http;
+
+/**
+ * The roots of the URL space, in one place: the resources' {@code @Path}s are built from them, and the few
+ * rules that must hold for any URL under a root, matched or not (which error format a path gets, the
+ * management API's JSON), read them here.
+ */
+public final class Paths {
+    /** Every API that answers JSON only. */
+    public static final String API = "/api";
+    /** The management API (README, Management API). */
+    public static final String MANAGEMENT = API + "/v1";
+    /** The OAuth endpoints. */
+    public static final String OAUTH = "/oauth2";
+    /** The authorization endpoint and the pages below it: browsers are there. */
+    public static final String AUTHORIZE = OAUTH + "/authorize";
+
+    private Paths() {
+    }
+
+    /** Whether {@code path} is {@code root} or below it. */
+    public static boolean under(String path, String root) {
+        return path.startsWith(root) && (path.length() == root.length() || path.charAt(root.length()) == '/');
+    }
+}
