@@ -5,7 +5,8 @@
 #   bench/run.sh            full run: 20 s warm-up + 20 s measured per scenario, JDK 17 and (if present) JDK 25,
 #                           the reference peer (node-oidc-provider) in the same run, and the 1,000,000-row check
 #   bench/run.sh --quick    5 s + 5 s, default JDK only, no peer, no bulk rows (a smoke run; nothing asserted)
-#   bench/run.sh --ab REV   A/B in one run: the commit REV and this working tree, built alike and measured in turn
+#   bench/run.sh --ab REV [REV2]  A/B in one run: the commit REV and this working tree (or the commit REV2), built
+#                           alike and measured in turn
 #                           (each on a fresh database, both JDKs), then alternating starts of both with their
 #                           class-data archives; writes bench/ab.md (no peer, no bulk rows: AB_PEER=1, AB_ROWS=n for them)
 #
@@ -25,6 +26,7 @@ if [ "${1:-}" = "--quick" ]; then
   WARMUP=5s; DURATION=5s; ROWS=0; PEER=0; JDKS="$(command -v java)"; JAR_TYPE_25=fast-jar
 elif [ "${1:-}" = "--ab" ]; then
   AB_REV=${2:?"--ab needs a commit to compare this working tree with"}
+  AB_REV2=${3:-}
   ROWS=${AB_ROWS:-0}; PEER=${AB_PEER:-0}
 fi
 STARTS=${STARTS:-8}
@@ -33,9 +35,10 @@ STARTS=${STARTS:-8}
 JVM_OPTS=${JVM_OPTS:-"-Xms32m -Xmx112m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PORT=18180
+MGMT_PORT=18182
 PEER_PORT=18181
 DB=latchkey_bench
-KEY=bench-admin-key
+KEY=bench-admin-key-0123456789-abcdefghijklmnop
 KEK=YmVuY2gtb25seS1rZXktZW5jcnlwdGlvbi1rZXktMzI=
 REDIRECT=https://app.example/cb
 VERIFIER=bench-verifier-0123456789-abcdefghijklmnopqrstuvwxyz
@@ -44,7 +47,7 @@ RESULTS="$WORK/rows.txt"
 : > "$RESULTS"
 APP_PID=""
 PEER_PID=""
-trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; [ -n "$PEER_PID" ] && kill $PEER_PID 2>/dev/null; [ -n "$AB_REV" ] && git worktree remove --force "$WORK/base-src" 2>/dev/null; true' EXIT
+trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; [ -n "$PEER_PID" ] && kill $PEER_PID 2>/dev/null; [ -n "$AB_REV" ] && git worktree remove --force "$WORK/base-src" 2>/dev/null; [ -n "${AB_REV2:-}" ] && git worktree remove --force "$WORK/head-src" 2>/dev/null; true' EXIT
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -68,14 +71,21 @@ package_into() { # source dir, target dir, jar type for JDK 25
 }
 say "building the packaged app"
 APP_DIR=$WORK/app-head
-package_into "$ROOT" "$APP_DIR" "$JAR_TYPE_25"
+HEAD_SRC=$ROOT
+if [ -n "${AB_REV2:-}" ]; then
+  git worktree add --detach -q "$WORK/head-src" "$AB_REV2"
+  HEAD_SRC=$WORK/head-src
+fi
+package_into "$HEAD_SRC" "$APP_DIR" "$JAR_TYPE_25"
 BUILDS="$APP_DIR"
 if [ -n "$AB_REV" ]; then
   say "building $AB_REV for the A/B"
   git worktree add --detach -q "$WORK/base-src" "$AB_REV"
   package_into "$WORK/base-src" "$WORK/app-base" "${AB_BASE_JAR_TYPE_25:-fast-jar}"
   BUILDS="$WORK/app-base $APP_DIR"
-  AB_BASE=$(git rev-parse --short "$AB_REV"); AB_HEAD="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')"
+  AB_BASE=$(git rev-parse --short "$AB_REV")
+  if [ -n "${AB_REV2:-}" ]; then AB_HEAD=$(git rev-parse --short "$AB_REV2")
+  else AB_HEAD="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes')"; fi
 fi
 db_of() { # app dir -> its database (each build migrates a database of its own)
   if [ "$1" = "$APP_DIR" ]; then echo latchkey_bench; else echo latchkey_bench_base; fi
@@ -85,6 +95,9 @@ build_name() { # app dir -> what the table calls it
 }
 
 BASE="http://127.0.0.1:$PORT"
+MGMT="http://127.0.0.1:$MGMT_PORT"
+# readiness: on the management port in production (an older build of an A/B may still answer on the main port)
+health() { curl -sf "$MGMT/q/health/ready" || curl -sf "$BASE/q/health/ready"; }
 urlenc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1],safe=""))' "$1"; }
 CHALLENGE=$(printf '%s' "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
 export VERIFIER REDIRECT_URI_ENC=$(urlenc "$REDIRECT")
@@ -93,13 +106,13 @@ start_app() { # java, extra jvm args...; starts the build in APP; sets APP_PID a
   local java=$1; shift
   local t0 t1
   t0=$(date +%s%N)
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$MGMT_PORT QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
   LATCHKEY_ISSUER=$BASE LATCHKEY_ADMIN_API_KEY=$KEY LATCHKEY_KEY_ENCRYPTION_KEY=$KEK \
   LATCHKEY_CLIENT_AUTH_MAX_FAILURES_PER_ADDRESS=1000000 \
     "$java" $JVM_OPTS "$@" -jar "$APP/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
-  until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
+  until health >/dev/null 2>&1; do
     kill -0 $APP_PID 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
     sleep 0.01
   done
@@ -206,7 +219,7 @@ measure_jdk() { # java, app dir
   start_app "$java" $flags
   printf '%s|start to ready (ms)|%s cold, %s with archive|||\n' "$label" "$cold" "$READY_MS" | tee -a "$RESULTS" >&2
   seed
-  PROVIDER=$(curl -s "$BASE/q/health/ready" | python3 -c 'import json,sys;print([c for c in json.load(sys.stdin)["checks"] if c["name"]=="Signing key"][0]["data"]["provider"])')
+  PROVIDER=$(health | python3 -c 'import json,sys;print([c for c in json.load(sys.stdin)["checks"] if c["name"]=="Signing key"][0]["data"]["provider"])')
   echo "$label signs with: $PROVIDER" >> "$WORK/providers.txt"
 
   say "$label: (a) client_credentials"

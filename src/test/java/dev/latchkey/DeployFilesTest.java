@@ -29,7 +29,8 @@ class DeployFilesTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Set<String> QUARKUS = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_HTTP_PORT", "QUARKUS_HTTP_HOST",
-            "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "JAVA_OPTS_APPEND");
+            "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED",
+            "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "JAVA_OPTS_APPEND");
     static final Set<String> REQUIRED = Set.of("LATCHKEY_ISSUER", "LATCHKEY_ADMIN_API_KEY", "LATCHKEY_KEY_ENCRYPTION_KEY",
             "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD");
 
@@ -86,8 +87,12 @@ class DeployFilesTest {
         assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
         assertEquals(8080, container.at("/ports/0/containerPort").asInt());
         String portName = container.at("/ports/0/name").asText();
-        assertEquals(portName, container.at("/readinessProbe/httpGet/port").asText());
         assertEquals(portName, service.at("/spec/ports/0/targetPort").asText());
+        // health is on the management interface in production, never on the Service's port
+        assertEquals(9000, container.at("/ports/1/containerPort").asInt());
+        assertEquals(container.at("/ports/1/name").asText(), container.at("/readinessProbe/httpGet/port").asText());
+        assertEquals(container.at("/ports/1/name").asText(), container.at("/livenessProbe/httpGet/port").asText());
+        assertTrue(set.contains("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"), "forwarded addresses only from the ingress");
         assertEquals(deployment.at("/spec/template/metadata/labels"), service.at("/spec/selector"));
         assertEquals(deployment.at("/spec/selector/matchLabels"), deployment.at("/spec/template/metadata/labels"));
         assertTrue(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt() > 20,
@@ -105,7 +110,9 @@ class DeployFilesTest {
             latchkey.path("environment").fieldNames().forEachRemaining(set::add);
             assertKnown(set);
             assertTrue(set.containsAll(REQUIRED), name + " lacks a required setting");
-            assertTrue(latchkey.at("/healthcheck/test").toString().contains("/q/health/ready"));
+            assertTrue(latchkey.at("/healthcheck/test").toString().contains("localhost:9000/q/health/ready"));
+            assertEquals(balancer(services), latchkey.at("/environment/QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText(),
+                    name + " believes forwarded addresses from the balancer alone");
             assertEquals("deploy/Dockerfile", latchkey.at("/build/dockerfile").asText());
             assertEquals("service_healthy", latchkey.at("/depends_on/postgres/condition").asText());
         }
@@ -113,9 +120,14 @@ class DeployFilesTest {
         assertTrue(balancer.path("depends_on").has("latchkey-a") && balancer.path("depends_on").has("latchkey-b"));
         String nginx = Files.readString(Path.of("deploy/nginx.conf"));
         assertTrue(nginx.contains("server latchkey-a:8080") && nginx.contains("server latchkey-b:8080"));
-        assertTrue(nginx.contains("X-Forwarded-For"));
+        assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $remote_addr;"),
+                "the balancer replaces X-Forwarded-For with the address it saw");
         String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
         assertTrue(dockerfile.contains("target/quarkus-app/") && dockerfile.contains("EXPOSE 8080"));
+    }
+
+    private static String balancer(JsonNode services) {
+        return services.at("/balancer/networks/default/ipv4_address").asText();
     }
 
     private static void assertKnown(Set<String> names) {

@@ -34,9 +34,11 @@ public class AuditResource {
     }
 
     private final AuditTrailFlow audit;
+    private final Links links;
 
-    public AuditResource(AuditTrailFlow audit) {
+    public AuditResource(AuditTrailFlow audit, Links links) {
         this.audit = audit;
+        this.links = links;
     }
 
     @GET
@@ -47,7 +49,7 @@ public class AuditResource {
         int max = Paging.limit(limit);
         var filter = new AuditTrailFlow.Filter(type, clientId, actor, instant("since", since), instant("until", until),
                 cursor(after));
-        return Paging.response(audit.page(filter, max), AuditResponse::of, uri);
+        return Paging.response(audit.page(filter, max), AuditResponse::of, uri, links);
     }
 
     private static Instant instant(String name, String value) {

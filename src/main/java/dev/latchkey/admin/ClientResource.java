@@ -80,9 +80,11 @@ public class ClientResource {
     }
 
     private final ClientAdminFlow flow;
+    private final Links links;
 
-    public ClientResource(ClientAdminFlow flow) {
+    public ClientResource(ClientAdminFlow flow, Links links) {
         this.flow = flow;
+        this.links = links;
     }
 
     @POST
@@ -91,13 +93,13 @@ public class ClientResource {
     public RestResponse<ClientResponse> create(ClientRequest request, UriInfo uri) {
         var created = flow.create(Bodies.required(request).input());
         return RestResponse.ResponseBuilder.<ClientResponse>
-                created(uri.getAbsolutePathBuilder().path(created.client().clientId()).build())
+                created(links.created(uri, created.client().clientId())).header("Cache-Control", "no-store")
                 .entity(ClientResponse.of(created.client(), created.secret())).build();
     }
 
     @GET
     public RestResponse<List<ClientResponse>> list(@RestQuery String after, @RestQuery String limit, UriInfo uri) {
-        return Paging.response(flow.list(after, Paging.limit(limit)), ClientResponse::of, uri);
+        return Paging.response(flow.list(after, Paging.limit(limit)), ClientResponse::of, uri, links);
     }
 
     @GET
@@ -124,8 +126,9 @@ public class ClientResource {
     /** Issues a new secret; the old one stops working at once. */
     @POST
     @Path("{clientId}/secret")
-    public ClientResponse rotateSecret(@RestPath String clientId) {
+    public RestResponse<ClientResponse> rotateSecret(@RestPath String clientId) {
         var rotated = flow.rotateSecret(clientId);
-        return ClientResponse.of(rotated.client(), rotated.secret());
+        return RestResponse.ResponseBuilder.ok(ClientResponse.of(rotated.client(), rotated.secret()))
+                .header("Cache-Control", "no-store").build();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -38,9 +37,11 @@ public class KeyResource {
     }
 
     private final SigningKeyFlow keys;
+    private final Links links;
 
-    public KeyResource(SigningKeyFlow keys) {
+    public KeyResource(SigningKeyFlow keys, Links links) {
         this.keys = keys;
+        this.links = links;
     }
 
     /** The published keys: the active one and those retired less than a token lifetime ago. */
@@ -60,10 +61,9 @@ public class KeyResource {
     @POST
     @Path("rotate")
     @APIResponse(responseCode = "201", description = "The new active key")
-    public RestResponse<KeyResponse> rotate(UriInfo uri) {
+    public RestResponse<KeyResponse> rotate() {
         KeyInfo created = keys.rotate();
-        return RestResponse.ResponseBuilder.<KeyResponse>created(
-                        uri.getBaseUriBuilder().path("api/v1/keys").path(created.kid()).build())
+        return RestResponse.ResponseBuilder.<KeyResponse>created(links.at(Paths.MANAGEMENT + PATH, created.kid()))
                 .entity(KeyResponse.of(created)).build();
     }
 }

@@ -35,11 +35,10 @@ final class Paging {
         throw new InvalidInput("limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    static <T, R> RestResponse<List<R>> response(Page<T> page, Function<T, R> dto, UriInfo uri) {
+    static <T, R> RestResponse<List<R>> response(Page<T> page, Function<T, R> dto, UriInfo uri, Links links) {
         var builder = RestResponse.ResponseBuilder.ok(page.items().stream().map(dto).toList());
         if (page.nextAfter() != null) {
-            var next = uri.getRequestUriBuilder().replaceQueryParam("after", page.nextAfter()).build();
-            builder.header("Link", "<" + next + ">; rel=\"next\"");
+            builder.header("Link", "<" + links.next(uri, page.nextAfter()) + ">; rel=\"next\"");
         }
         return builder.build();
     }

@@ -38,9 +38,11 @@ public class ScopeResource {
     }
 
     private final ScopeAdminFlow flow;
+    private final Links links;
 
-    public ScopeResource(ScopeAdminFlow flow) {
+    public ScopeResource(ScopeAdminFlow flow, Links links) {
         this.flow = flow;
+        this.links = links;
     }
 
     @POST
@@ -49,13 +51,13 @@ public class ScopeResource {
     public RestResponse<ScopeResponse> create(ScopeRequest request, UriInfo uri) {
         ScopeRequest body = Bodies.required(request);
         ScopeView created = flow.create(body.name(), body.description());
-        return RestResponse.ResponseBuilder.<ScopeResponse>created(uri.getAbsolutePathBuilder().path(created.name()).build())
+        return RestResponse.ResponseBuilder.<ScopeResponse>created(links.created(uri, created.name()))
                 .entity(ScopeResponse.of(created)).build();
     }
 
     @GET
     public RestResponse<List<ScopeResponse>> list(@RestQuery String after, @RestQuery String limit, UriInfo uri) {
-        return Paging.response(flow.list(after, Paging.limit(limit)), ScopeResponse::of, uri);
+        return Paging.response(flow.list(after, Paging.limit(limit)), ScopeResponse::of, uri, links);
     }
 
     @DELETE

@@ -38,9 +38,11 @@ public class UserResource {
     }
 
     private final UserAdminFlow flow;
+    private final Links links;
 
-    public UserResource(UserAdminFlow flow) {
+    public UserResource(UserAdminFlow flow, Links links) {
         this.flow = flow;
+        this.links = links;
     }
 
     @POST
@@ -49,13 +51,13 @@ public class UserResource {
     public RestResponse<UserResponse> create(UserRequest request, UriInfo uri) {
         UserRequest body = Bodies.required(request);
         UserView created = flow.create(body.username(), body.password());
-        return RestResponse.ResponseBuilder.<UserResponse>created(uri.getAbsolutePathBuilder().path(created.username()).build())
+        return RestResponse.ResponseBuilder.<UserResponse>created(links.created(uri, created.username()))
                 .entity(UserResponse.of(created)).build();
     }
 
     @GET
     public RestResponse<List<UserResponse>> list(@RestQuery String after, @RestQuery String limit, UriInfo uri) {
-        return Paging.response(flow.list(after, Paging.limit(limit)), UserResponse::of, uri);
+        return Paging.response(flow.list(after, Paging.limit(limit)), UserResponse::of, uri, links);
     }
 
     @GET

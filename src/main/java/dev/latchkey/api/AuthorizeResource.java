@@ -10,6 +10,7 @@ import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.flow.AuthorizeFlow;
 import dev.latchkey.flow.AuthorizeFlow.LoginResult;
 import dev.latchkey.flow.AuthorizeFlow.Step;
+import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.AuthorizeDecision;
 import dev.latchkey.policy.AuthorizeRequest;
 import dev.latchkey.policy.Parameters;
@@ -18,7 +19,6 @@ import dev.latchkey.ui.BrowserSession;
 import dev.latchkey.ui.Pages;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -60,7 +60,8 @@ public class AuthorizeResource {
 
     @GET
     @Operation(summary = "Authorization request (browser)")
-    public Response get(@Context UriInfo uri, @CookieParam(BrowserSession.COOKIE) String cookie) {
+    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+        String cookie = session.value(headers);
         return malformedAsPage(() -> {
             AuthorizeRequest request = new AuthorizeRequest(FormBody.query(uri.getRequestUri().getRawQuery()));
             return render(flow.begin(request, cookie), cookie, Response.Status.FOUND);
@@ -70,7 +71,8 @@ public class AuthorizeResource {
     @POST
     @Operation(summary = "Authorization request sent as a form")
     public Response post(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-                         @CookieParam(BrowserSession.COOKIE) String cookie) {
+                         @Context HttpHeaders headers) {
+        String cookie = session.value(headers);
         return malformedAsPage(() -> {
             AuthorizeRequest request = new AuthorizeRequest(FormBody.parse(type, body));
             return render(flow.begin(request, cookie), cookie, Response.Status.SEE_OTHER);
@@ -81,12 +83,13 @@ public class AuthorizeResource {
     @Path("login")
     @Operation(summary = "Login form")
     public Response login(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-                          @CookieParam(BrowserSession.COOKIE) String cookie, @Context HttpServerRequest http) {
-        return malformedAsPage(() -> login(FormBody.parse(type, body), cookie, TokenResource.address(http)));
+                          @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        String cookie = session.value(headers);
+        return malformedAsPage(() -> login(FormBody.parse(type, body), headers, cookie, TokenResource.address(http)));
     }
 
-    private Response login(Parameters form, String cookie, String address) {
-        if (!BrowserSession.csrfValid(cookie, form.get(BrowserSession.CSRF_FIELD))) {
+    private Response login(Parameters form, HttpHeaders headers, String cookie, String address) {
+        if (!session.formValid(headers, cookie, form.get(BrowserSession.CSRF_FIELD))) {
             return csrfRefused();
         }
         AuthorizeRequest request = new AuthorizeRequest(form);
@@ -103,7 +106,7 @@ public class AuthorizeResource {
         }
         if (result instanceof LoginResult.WrongCredentials wrong) {
             return page(200, Pages.login(wrong.request().client().name(), hidden(request),
-                    BrowserSession.csrfToken(cookie), username, "Wrong username or password.")).build();
+                    session.csrfToken(cookie), username, "Wrong username or password.")).build();
         }
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
         return Response.seeOther(URI.create(Paths.AUTHORIZE + "?" + FormEncoding.encode(carried(request))))
@@ -114,10 +117,11 @@ public class AuthorizeResource {
     @Path("consent")
     @Operation(summary = "Consent form")
     public Response consent(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-                            @CookieParam(BrowserSession.COOKIE) String cookie, @Context HttpServerRequest http) {
+                            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        String cookie = session.value(headers);
         return malformedAsPage(() -> {
             Parameters form = FormBody.parse(type, body);
-            if (!BrowserSession.csrfValid(cookie, form.get(BrowserSession.CSRF_FIELD))) {
+            if (!session.formValid(headers, cookie, form.get(BrowserSession.CSRF_FIELD))) {
                 return csrfRefused();
             }
             String decision = form.get("decision");
@@ -134,7 +138,9 @@ public class AuthorizeResource {
         try {
             return work.get();
         } catch (Refusal refusal) {
-            return page(400, Pages.error("This request cannot be completed", refusal.description())).build();
+            // 400, or 413 for a request too large to read
+            return page(refusal.reason().mapping().strict().status(),
+                    Pages.error("This request cannot be completed", refusal.description())).build();
         }
     }
 
@@ -145,13 +151,13 @@ public class AuthorizeResource {
         if (step instanceof Step.Login login) {
             String value = cookie != null ? cookie : BrowserSession.newValue();
             var response = page(200, Pages.login(login.request().client().name(),
-                    hidden(login.request().request()), BrowserSession.csrfToken(value), null, null));
+                    hidden(login.request().request()), session.csrfToken(value), null, null));
             return (cookie != null ? response : response.header(HttpHeaders.SET_COOKIE, session.setCookie(value))).build();
         }
         if (step instanceof Step.Consent consent) {
             return page(200, Pages.consent(consent.request().client().name(),
                     consent.scopes().stream().map(l -> new Pages.Scope(l.name(), l.description())).toList(),
-                    hidden(consent.request().request()), BrowserSession.csrfToken(cookie))).build();
+                    hidden(consent.request().request()), session.csrfToken(cookie))).build();
         }
         Step.Issued issued = (Step.Issued) step;
         Map<String, String> params = new LinkedHashMap<>();
@@ -171,7 +177,7 @@ public class AuthorizeResource {
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("error", config.errors().profile().wire(refused.reason()).code());
-        params.put("error_description", refused.refusal().description());
+        params.put("error_description", Quote.safe(refused.refusal().description()));
         if (refused.state() != null) {
             params.put("state", refused.state());
         }

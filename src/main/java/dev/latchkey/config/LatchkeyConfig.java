@@ -128,11 +128,14 @@ public interface LatchkeyConfig {
     }
 
     interface Login {
-        /** Failed logins per username within the window before further attempts are refused. */
+        /**
+         * Login attempts for one username from one address within the window before that address is refused
+         * for that username (429); the user's logins from elsewhere go on.
+         */
         @WithDefault("5")
         int maxFailuresPerUsername();
 
-        /** Failed logins per client address within the window. */
+        /** Login attempts per client address within the window (a success gives its attempt back). */
         @WithDefault("20")
         int maxFailuresPerAddress();
 
@@ -141,12 +144,26 @@ public interface LatchkeyConfig {
     }
 
     interface ClientAuth {
-        /** Failed client authentications per client within the window before it is refused (429). */
+        /**
+         * Failed client authentications for one client from one address within the window, after which that
+         * address's further failures get 429; a correct secret is always accepted.
+         */
         @WithDefault("10")
         int maxFailuresPerClient();
 
         /** Failed client authentications per address within the window. */
         @WithDefault("50")
+        int maxFailuresPerAddress();
+
+        @WithDefault("5m")
+        Duration throttleWindow();
+    }
+
+    Admin admin();
+
+    interface Admin {
+        /** Wrong admin API keys per address within the window before the address is refused (429). */
+        @WithDefault("20")
         int maxFailuresPerAddress();
 
         @WithDefault("5m")

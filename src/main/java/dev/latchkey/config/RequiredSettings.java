@@ -29,6 +29,9 @@ public class RequiredSettings {
         }
         if (prod && config.adminApiKey().filter(v -> !v.isBlank()).isEmpty()) {
             problems.add("required setting LATCHKEY_ADMIN_API_KEY is not set");
+        } else if (prod && !strongEnough(config.adminApiKey().get())) {
+            problems.add("LATCHKEY_ADMIN_API_KEY is too weak: use at least " + MIN_ADMIN_KEY_LENGTH
+                    + " random characters (openssl rand -base64 32)");
         }
         if (config.keyEncryptionKey().filter(v -> !v.isBlank()).isEmpty()) {
             problems.add("required setting LATCHKEY_KEY_ENCRYPTION_KEY is not set (base64 of 32 random bytes: "
@@ -46,6 +49,14 @@ public class RequiredSettings {
             Quarkus.asyncExit(1);
             throw new MissingSetting(line);
         }
+    }
+
+    static final int MIN_ADMIN_KEY_LENGTH = 32;
+
+    /** At least 32 characters, not a short pattern repeated: roughly 32 characters' worth of entropy at best. */
+    static boolean strongEnough(String key) {
+        String k = key.trim();
+        return k.length() >= MIN_ADMIN_KEY_LENGTH && k.chars().distinct().count() >= 12;
     }
 
     /** Stops the remaining start-up observers; the reason was logged above in one line. */

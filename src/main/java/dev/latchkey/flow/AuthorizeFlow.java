@@ -13,6 +13,7 @@ import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.AuthorizeReason;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.Scopes;
+import dev.latchkey.policy.UserRules;
 import dev.latchkey.store.AuthorizationCodeEntity;
 import dev.latchkey.store.AuthorizationCodeRepository;
 import dev.latchkey.store.ConsentRepository;
@@ -132,26 +133,36 @@ public class AuthorizeFlow {
             return new LoginResult.Refused(refused);
         }
         var login = config.login();
-        String userKey = "login:user:" + username;
-        String addressKey = "login:addr:" + address;
-        Optional<Duration> wait = throttle.blocked(userKey, login.maxFailuresPerUsername(), login.throttleWindow())
-                .or(() -> throttle.blocked(addressKey, login.maxFailuresPerAddress(), login.throttleWindow()));
         String clientId = ((Accepted) decision).client().clientId();
+        // Every attempt is counted before the slow work it guards, and decided in the same step: per address,
+        // then per username from this address. A stranger's failures slow down the stranger, never the
+        // user's own logins from elsewhere.
+        String addressKey = Throttle.key("login-addr", address);
+        Optional<Duration> wait = throttle.attempt(addressKey, login.maxFailuresPerAddress(), login.throttleWindow());
+        if (wait.isEmpty() && UserRules.isValidUsername(username)) {
+            wait = throttle.attempt(Throttle.key("login-user", username, address), login.maxFailuresPerUsername(),
+                    login.throttleWindow());
+        }
         if (wait.isPresent()) {
             audit.record(AuditEvent.of(Type.LOGIN_THROTTLED).actor(username).client(clientId).address(address));
             return new LoginResult.Throttled(wait.get());
+        }
+        if (!UserRules.isValidUsername(username)) {
+            // no user can have this name: refused before any slow work, counted against the address
+            audit.record(AuditEvent.of(Type.LOGIN_FAILED).actor(username).client(clientId).address(address)
+                    .detail("not a valid username"));
+            return new LoginResult.WrongCredentials((Accepted) decision);
         }
         Optional<UserEntity> user = findUser(username);
         // same bcrypt cost whether or not the user exists: the answer time tells nothing
         boolean ok = passwords.verify(password, user.map(u -> u.passwordHash).orElse(null));
         if (!ok) {
-            throttle.fail(userKey, login.throttleWindow());
-            throttle.fail(addressKey, login.throttleWindow());
             audit.record(AuditEvent.of(Type.LOGIN_FAILED).actor(username).client(clientId).address(address)
                     .detail(user.isPresent() ? "wrong password" : "no such user"));
             return new LoginResult.WrongCredentials((Accepted) decision);
         }
-        throttle.reset(userKey);
+        throttle.reset(Throttle.key("login-user", username, address));
+        throttle.forgive(addressKey);
         audit.record(AuditEvent.of(Type.LOGIN_SUCCEEDED).actor(username).client(clientId).subject(user.get().id.toString())
                 .address(address));
         return new LoginResult.LoggedIn(startSession(user.get().id));

@@ -18,6 +18,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The consents a user gave, and withdrawing one (which ends every grant made under it). */
@@ -40,25 +42,37 @@ public class GrantAdminFlow {
         this.clock = clock;
     }
 
-    /** A consent a user gave a client, as the management API shows it. */
+    /** What a user granted a client, as the management API shows it. */
     public record GrantView(String clientId, String clientName, List<String> scopes, Instant grantedAt,
                             Instant updatedAt) {
     }
 
+    /**
+     * The consents the user gave, and the clients that still hold a live grant without one (its consent
+     * purged after its lifetime while refresh tokens went on rotating): every grant an admin can withdraw.
+     */
     public List<GrantView> list(String username) {
-        return consents.forUser(user(username).id).stream()
-                .map(r -> new GrantView(r.clientId(), r.clientName(), r.scopes(), r.grantedAt(), r.updatedAt()))
-                .toList();
+        UUID user = user(username).id;
+        Map<String, GrantView> byClient = new TreeMap<>();
+        consents.forUser(user).forEach(r -> byClient.put(r.clientId(),
+                new GrantView(r.clientId(), r.clientName(), r.scopes(), r.grantedAt(), r.updatedAt())));
+        grants.liveWithoutConsent(user, clock.instant()).forEach(g -> byClient.putIfAbsent(g.clientId(),
+                new GrantView(g.clientId(), g.clientName(), g.scopes(), g.firstAt(), g.lastAt())));
+        return List.copyOf(byClient.values());
     }
 
-    /** Deletes the consent and revokes the user's grants to the client: refresh tokens and access tokens end. */
+    /**
+     * Deletes the consent and revokes every live grant of the user to the client, whether or not a consent
+     * row is left: refresh tokens and access tokens end.
+     */
     @Transactional
     public void revoke(String username, String clientId) {
         UUID user = user(username).id;
-        if (!consents.delete(user, clientId)) {
+        boolean consented = consents.delete(user, clientId);
+        int ended = grants.revokeFamilies(user, clientId, clock.instant());
+        if (!consented && ended == 0) {
             throw new NotFound("user " + Quote.of(username) + " has no grant for client " + Quote.of(clientId));
         }
-        grants.revokeFamilies(user, clientId, clock.instant());
         revoked.fire(new Revocations.Changed());
         audit.record(AuditEvent.of(Type.CONSENT_REVOKED).actor("admin").client(clientId).subject(user.toString())
                 .detail(username));

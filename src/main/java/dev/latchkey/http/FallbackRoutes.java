@@ -20,7 +20,23 @@ public class FallbackRoutes {
         this.responses = responses;
     }
 
+    /** Any body: more is never read (quarkus.http.limits.max-body-size says the same for bodies of unknown length). */
+    static final long MAX_BODY = 1024 * 1024;
+
     void install(@Observes Router router) {
+        // Before anything reads the body: a declared length over the limit is refused at once, in the path's
+        // format, and the connection closed, so none of it is buffered.
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            long limit = Paths.under(ctx.request().path() == null ? "/" : ctx.request().path(), Paths.OAUTH)
+                    ? FormBody.MAX_BYTES : MAX_BODY;
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && declaredOver(length, limit)) {
+                ctx.response().putHeader("Connection", "close");
+                write(ctx, 413, "the request body is over " + limit + " bytes");
+                return;
+            }
+            ctx.next();
+        });
         router.route().last().handler(ctx -> write(ctx, 404, "nothing at " + ctx.request().method() + " "
                 + ctx.request().path()));
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
@@ -32,6 +48,14 @@ public class FallbackRoutes {
             write(ctx, status, status == 400 ? "the request is malformed (check the URL's percent-encoding)"
                     : "the request was refused (" + status + ")");
         });
+    }
+
+    private static boolean declaredOver(String length, long limit) {
+        try {
+            return Long.parseLong(length.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP codec refuses a malformed length itself
+        }
     }
 
     private void write(RoutingContext ctx, int status, String description) {

@@ -24,7 +24,16 @@ public final class FormBody {
     private FormBody() {
     }
 
+    /** The largest form the OAuth endpoints read; a real request is a few hundred bytes. */
+    public static final int MAX_BYTES = 64 * 1024;
+    /** The most parameters a form or query may carry; a real request has about ten. */
+    public static final int MAX_PARAMETERS = 100;
+
     public static Parameters parse(String contentType, byte[] body) {
+        if (body != null && body.length > MAX_BYTES) {
+            throw new Refusal(TokenReason.REQUEST_TOO_LARGE, "the body has " + body.length + " bytes; at most "
+                    + MAX_BYTES + " are read");
+        }
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).trim()
                 .matches("application/x-www-form-urlencoded\\s*(;.*)?")) {
             throw new Refusal(TokenReason.REQUEST_CONTENT_TYPE, contentType == null ? "no Content-Type was sent" : null);
@@ -41,7 +50,11 @@ public final class FormBody {
         Map<String, List<String>> values = new LinkedHashMap<>();
         int start = 0;
         int length = body == null ? 0 : body.length;
+        int count = 0;
         while (start < length) {
+            if (++count > MAX_PARAMETERS) {
+                throw new Refusal(TokenReason.REQUEST_TOO_LARGE, "more than " + MAX_PARAMETERS + " parameters");
+            }
             int end = start;
             while (end < length && body[end] != '&') {
                 end++;

@@ -26,7 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public class AuditLog {
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
-    private static final int CAPACITY = 100_000;
+    /**
+     * What a database outage may queue: an event is at most about 2 KB in memory, so 10,000 stay well inside
+     * the production heap (112 MB); beyond it the oldest are dropped and counted.
+     */
+    private static final int CAPACITY = 10_000;
     private static final int BATCH = 500;
 
     private final BlockingQueue<AuditEventEntity> queue = new ArrayBlockingQueue<>(CAPACITY);

@@ -63,7 +63,11 @@ public class Purge {
         deleted.put("revoked_access_token", purge("revoked_access_token", "expires_at < ?", now));
         deleted.put("revocation_event", purge("revocation_event", "created_at < ?", now.minus(access)));
         deleted.put("throttle", purge("throttle", "window_start < ?", now.minus(Duration.ofHours(1))));
-        deleted.put("consent", purge("consent", "updated_at < ?", now.minus(config.consent().lifetime())));
+        // a consent past its lifetime goes, unless a live grant still rests on it (its refresh tokens rotate)
+        deleted.put("consent", purge("consent", "updated_at < ? and not exists (select 1 from grant_family f "
+                + "join refresh_token r on r.family_id = f.id where f.user_id = consent.user_id "
+                + "and f.client_id = consent.client_id and f.revoked_at is null and r.expires_at > now())",
+                now.minus(config.consent().lifetime())));
         deleted.put("audit_event", purge("audit_event", "at < ?", now.minus(config.audit().retention())));
         return deleted;
     }

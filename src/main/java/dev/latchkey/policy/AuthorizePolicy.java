@@ -46,7 +46,7 @@ public final class AuthorizePolicy {
         String sent = p.get(REDIRECT_URI);
         String redirectUri;
         if (sent != null) {
-            if (!RedirectUris.matches(client.redirectUris(), sent)) {
+            if (!RedirectUris.matches(client.redirectUris(), sent, !client.isConfidential())) {
                 return page(AuthorizeReason.REDIRECT_URI_UNREGISTERED);
             }
             redirectUri = sent;

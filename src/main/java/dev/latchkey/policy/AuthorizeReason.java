@@ -26,7 +26,7 @@ public enum AuthorizeReason implements Reason {
     RESPONSE_TYPE_UNSUPPORTED(true, UNSUPPORTED_RESPONSE_TYPE, "response_type must be code"),
     CLIENT_CODE_GRANT_NOT_ALLOWED(true, GRANT_NOT_ALLOWED_HERE,
             "the client is not allowed the authorization_code grant"),
-    SCOPE_MALFORMED(true, INVALID_SCOPE, "scope is malformed (RFC 6749 §3.3: names separated by single spaces)"),
+    SCOPE_MALFORMED(true, INVALID_SCOPE, "scope is malformed (RFC 6749 section 3.3: names separated by single spaces)"),
     SCOPE_UNKNOWN(true, INVALID_SCOPE, "scope names a scope this server does not know"),
     SCOPE_NOT_ALLOWED(true, FORBIDDEN_SCOPE, "scope names a scope this client may not use"),
     SCOPE_NONE(true, INVALID_SCOPE, "scope is missing and the client has no default scopes"),

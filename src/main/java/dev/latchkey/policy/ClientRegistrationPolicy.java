@@ -33,7 +33,7 @@ public final class ClientRegistrationPolicy {
         } else if (name.length() > MAX_NAME_LENGTH) {
             problems.add("name is longer than " + MAX_NAME_LENGTH + " characters");
         } else if (hasControlCharacter(name)) {
-            problems.add("name must not contain control characters");
+            problems.add("name must not contain control or format characters (such as U+202E)");
         }
 
         ClientType type = null;
@@ -130,7 +130,8 @@ public final class ClientRegistrationPolicy {
         return result;
     }
 
+    /** Control characters, and format characters (Unicode Cf: bidi overrides, zero-width joiners) that hide text. */
     static boolean hasControlCharacter(String s) {
-        return s.chars().anyMatch(Character::isISOControl);
+        return s.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
     }
 }

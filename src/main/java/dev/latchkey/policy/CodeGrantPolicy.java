@@ -34,11 +34,12 @@ public final class CodeGrantPolicy {
         if (stored == null) {
             throw new Refusal(CodeGrantReason.CODE_UNKNOWN);
         }
-        if (stored.consumption() == Consumption.USED_BEFORE) {
-            throw new Refusal(CodeGrantReason.CODE_REUSED);
-        }
+        // another client's code first: whether it was used, and its grant, are none of this client's business
         if (!stored.clientId().equals(client.clientId())) {
             throw new Refusal(CodeGrantReason.CODE_OTHER_CLIENT);
+        }
+        if (stored.consumption() == Consumption.USED_BEFORE) {
+            throw new Refusal(CodeGrantReason.CODE_REUSED);
         }
         if (!now.isBefore(stored.expiresAt())) {
             throw new Refusal(CodeGrantReason.CODE_EXPIRED);

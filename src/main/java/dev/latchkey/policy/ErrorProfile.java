@@ -24,6 +24,7 @@ public enum ErrorProfile {
     public static final Mapping INVALID_REQUEST = both("invalid_request", 400);
     public static final Mapping INVALID_CLIENT = both("invalid_client", 401);
     public static final Mapping THROTTLED = both("invalid_request", 429);
+    public static final Mapping TOO_LARGE = both("invalid_request", 413);
     public static final Mapping UNSUPPORTED_RESPONSE_TYPE = both("unsupported_response_type", 400);
     public static final Mapping INVALID_SCOPE = both("invalid_scope", 400);
     public static final Mapping ACCESS_DENIED = both("access_denied", 400);

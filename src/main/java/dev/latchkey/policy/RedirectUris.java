@@ -36,6 +36,9 @@ public final class RedirectUris {
         if (parsed.getRawUserInfo() != null) {
             return Optional.of("must not contain user information");
         }
+        if (!validPort(parsed)) {
+            return Optional.of("has a port outside 1 to 65535 (or written with a leading zero)");
+        }
         String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
             return Optional.empty();
@@ -48,15 +51,18 @@ public final class RedirectUris {
     }
 
     /**
-     * Whether {@code requested} is one of {@code registered}: string equality, except that a loopback
-     * http URI may differ in port only (RFC 8252 §7.3: native apps listen on an ephemeral port).
+     * Whether {@code requested} is one of {@code registered}: string equality, except that for a native app
+     * a loopback http URI may differ in port only (RFC 8252 §7.3: it listens on an ephemeral port). Only
+     * public clients are native apps (RFC 9700 §2.1): a confidential client's URIs match exactly.
+     *
+     * @param portMayVary whether the client is a native app (a public client)
      */
-    public static boolean matches(Collection<String> registered, String requested) {
+    public static boolean matches(Collection<String> registered, String requested, boolean portMayVary) {
         if (registered.contains(requested)) {
             return true;
         }
-        URI request = loopbackOrNull(requested);
-        if (request == null) {
+        URI request = portMayVary ? loopbackOrNull(requested) : null;
+        if (request == null || !validPort(request)) {
             return false;
         }
         for (String candidate : registered) {
@@ -84,6 +90,20 @@ public final class RedirectUris {
             // not a loopback URI
         }
         return null;
+    }
+
+    /** No port, or one of 1 to 65535 written without a leading zero. */
+    private static boolean validPort(URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return true;
+        }
+        int colon = authority.lastIndexOf(':');
+        if (colon < 0 || colon < authority.lastIndexOf(']')) {
+            return true;
+        }
+        String port = authority.substring(colon + 1);
+        return port.matches("[1-9][0-9]{0,4}") && Integer.parseInt(port) <= 65535;
     }
 
     static boolean isLoopbackHost(String host) {

@@ -29,11 +29,12 @@ public final class RefreshGrantPolicy {
         if (stored == null) {
             throw new Refusal(RefreshGrantReason.REFRESH_TOKEN_UNKNOWN);
         }
-        if (stored.consumption() == Consumption.USED_BEFORE) {
-            throw new Refusal(RefreshGrantReason.REFRESH_TOKEN_REUSED);
-        }
+        // another client's token first: whether it was used, and its grant, are none of this client's business
         if (!stored.clientId().equals(client.clientId())) {
             throw new Refusal(RefreshGrantReason.REFRESH_TOKEN_OTHER_CLIENT);
+        }
+        if (stored.consumption() == Consumption.USED_BEFORE) {
+            throw new Refusal(RefreshGrantReason.REFRESH_TOKEN_REUSED);
         }
         if (stored.familyRevoked()) {
             throw new Refusal(RefreshGrantReason.REFRESH_TOKEN_REVOKED);

@@ -5,6 +5,7 @@ import static dev.latchkey.policy.ErrorProfile.INVALID_CLIENT;
 import static dev.latchkey.policy.ErrorProfile.INVALID_REQUEST;
 import static dev.latchkey.policy.ErrorProfile.INVALID_TOKEN_SCOPE;
 import static dev.latchkey.policy.ErrorProfile.THROTTLED;
+import static dev.latchkey.policy.ErrorProfile.TOO_LARGE;
 import static dev.latchkey.policy.ErrorProfile.UNSUPPORTED_GRANT_TYPE;
 
 /**
@@ -14,6 +15,7 @@ import static dev.latchkey.policy.ErrorProfile.UNSUPPORTED_GRANT_TYPE;
 public enum TokenReason implements TokenEndpointReason {
     REQUEST_CONTENT_TYPE(INVALID_REQUEST, "the body must be application/x-www-form-urlencoded"),
     REQUEST_MALFORMED(INVALID_REQUEST, "the body is not a valid application/x-www-form-urlencoded form"),
+    REQUEST_TOO_LARGE(TOO_LARGE, "the request is too large"),
     REQUEST_PARAMETER_REPEATED(INVALID_REQUEST, "a parameter is repeated"),
     CLIENT_AUTH_MISSING(INVALID_CLIENT, "no client authentication: send HTTP Basic, or client_id and "
             + "client_secret in the body, or client_id alone for a public client"),
@@ -24,7 +26,7 @@ public enum TokenReason implements TokenEndpointReason {
     GRANT_TYPE_MISSING(INVALID_REQUEST, "grant_type is missing"),
     GRANT_TYPE_UNSUPPORTED(UNSUPPORTED_GRANT_TYPE, "grant_type is not supported"),
     GRANT_TYPE_NOT_ALLOWED(GRANT_TYPE_NOT_ENABLED, "grant_type is not enabled for this client"),
-    TOKEN_SCOPE_MALFORMED(INVALID_TOKEN_SCOPE, "scope is malformed (RFC 6749 §3.3: names separated by single spaces)"),
+    TOKEN_SCOPE_MALFORMED(INVALID_TOKEN_SCOPE, "scope is malformed (RFC 6749 section 3.3: names separated by single spaces)"),
     // revocation and introspection
     TOKEN_MISSING(INVALID_REQUEST, "token is missing");
 

@@ -7,6 +7,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -124,6 +128,36 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
 
     public int revokeFamilies(UUID userId, String clientId, Instant now) {
         return update("revokedAt = ?1 where userId = ?2 and clientId = ?3 and revokedAt is null", now, userId, clientId);
+    }
+
+    /** The live grants of a user to a client that has no consent row: scopes and when they were made. */
+    public record LiveGrant(String clientId, String clientName, List<String> scopes, Instant firstAt, Instant lastAt) {
+    }
+
+    /**
+     * The user's grant families that are not revoked and still hold a live refresh token, for clients the
+     * user has no consent row with, one per client.
+     */
+    public List<LiveGrant> liveWithoutConsent(UUID userId, Instant now) {
+        List<Object[]> rows = getEntityManager().createQuery("""
+                        select f.clientId, c.name, f.scopes, f.createdAt from GrantFamilyEntity f, ClientEntity c
+                        where c.clientId = f.clientId and f.userId = ?1 and f.revokedAt is null
+                          and exists (select 1 from RefreshTokenEntity r
+                                      where r.familyId = f.id and r.rotatedAt is null and r.expiresAt > ?2)
+                          and not exists (select 1 from ConsentEntity k where k.id.userId = ?1 and k.id.clientId = f.clientId)
+                        order by f.clientId, f.createdAt""", Object[].class)
+                .setParameter(1, userId).setParameter(2, now).getResultList();
+        Map<String, LiveGrant> byClient = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            String clientId = (String) r[0];
+            Instant at = (Instant) r[3];
+            LiveGrant seen = byClient.get(clientId);
+            TreeSet<String> scopes = new TreeSet<>(seen == null ? List.of() : seen.scopes());
+            scopes.addAll(List.of(((String) r[2]).split(" ")));
+            byClient.put(clientId, new LiveGrant(clientId, (String) r[1], List.copyOf(scopes),
+                    seen == null ? at : seen.firstAt(), at));
+        }
+        return List.copyOf(byClient.values());
     }
 
     /** Remembered until it would have expired; revoking it twice is revoking it once. */

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** Failure counters per key in fixed windows, shared by every instance through PostgreSQL. */
 @ApplicationScoped
@@ -16,10 +15,6 @@ public class ThrottleRepository implements PanacheRepositoryBase<ThrottleEntity,
 
     public ThrottleRepository(Sql sql) {
         this.sql = sql;
-    }
-
-    public Optional<Window> window(String key) {
-        return findByIdOptional(key).map(t -> new Window(t.windowStart, t.failures));
     }
 
     /**
@@ -36,6 +31,11 @@ public class ThrottleRepository implements PanacheRepositoryBase<ThrottleEntity,
                         returning window_start, failures""",
                 rs -> new Window(Sql.instant(rs, 1), rs.getInt(2)), key, now, windowStartsAfter, windowStartsAfter)
                 .orElseThrow();
+    }
+
+    /** One failure fewer (never below zero). */
+    public void forgive(String key) {
+        update("failures = failures - 1 where throttleKey = ?1 and failures > 0", key);
     }
 
     public void reset(String key) {

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Access tokens as JWTs per RFC 9068: {@code typ: at+jwt}, {@code iss sub aud exp iat jti client_id scope},
- * and {@code sid} (the grant) for user grants. Built and signed by SmallRye JWT's builder with the active key;
+ * and {@code grant_id} (the grant) for user grants. Built and signed by SmallRye JWT's builder with the active key;
  * verified by SmallRye JWT's parser against the published ones. Every claim and header is set here, so the
  * builder fills in nothing from configuration.
  */
@@ -76,7 +76,7 @@ public class AccessTokens {
                 .claim("client_id", clientId)
                 .claim("scope", scope);
         if (grantId != null) {
-            claims.claim("sid", grantId);
+            claims.claim("grant_id", grantId);
         }
         KeyRing.ActiveKey key = keys.active();
         String jwt = claims.jws()
@@ -102,7 +102,7 @@ public class AccessTokens {
             JwtClaims claims = context.getJwtClaims();
             return Optional.of(new Claims(claims.getJwtId(), claims.getSubject(),
                     claims.getStringClaimValue("client_id"), claims.getStringClaimValue("scope"),
-                    claims.getStringClaimValue("sid"), instant(claims.getIssuedAt()),
+                    claims.getStringClaimValue("grant_id"), instant(claims.getIssuedAt()),
                     instant(claims.getExpirationTime()), claims.getAudience()));
         } catch (ParseException | MalformedClaimException | RuntimeException e) {
             return Optional.empty();

@@ -171,7 +171,8 @@ class DatabaseFaultIT {
     }
 
     static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(15))
+        String base = path.startsWith("/q/") ? app.managementUrl() : app.baseUrl();
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + PackagedApp.ADMIN_KEY).build());
     }
 

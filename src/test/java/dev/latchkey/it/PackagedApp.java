@@ -19,7 +19,8 @@ import java.util.Map;
  * process on a free port against the local PostgreSQL, the way an operator runs it.
  */
 public final class PackagedApp implements AutoCloseable {
-    public static final String ADMIN_KEY = "it-admin-key-" + Long.toHexString(System.nanoTime());
+    /** Strong enough for the production profile's check (32 characters and more, not a pattern). */
+    public static final String ADMIN_KEY = "it-admin-key-" + java.util.UUID.randomUUID();
     /** The test profile's key, so that this process can read the signing keys the @QuarkusTest run stored. */
     public static final String KEK = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=";
     public static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/latchkey_test";
@@ -28,12 +29,14 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Duration startup;
 
-    private PackagedApp(Process process, int port, Path log, Duration startup) {
+    private PackagedApp(Process process, int port, int managementPort, Path log, Duration startup) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.startup = startup;
     }
@@ -54,12 +57,21 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public static PackagedApp start(int port, String issuer, Map<String, String> extraEnv) {
+        return start(port, issuer, extraEnv, java.util.List.of());
+    }
+
+    /** With {@code jvmOptions} before {@code -jar} (the production heap, say). */
+    public static PackagedApp start(int port, String issuer, Map<String, String> extraEnv, java.util.List<String> jvmOptions) {
         String jar = System.getProperty("latchkey.jar", "target/quarkus-app/quarkus-run.jar");
         if (!new File(jar).isFile()) {
             throw new IllegalStateException("no packaged app at " + jar + ": run ./mvnw verify (package comes first)");
         }
         Map<String, String> env = new HashMap<>();
+        int managementPort = freePort();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // production serves health, metrics and OpenAPI on the management interface, a port of its own
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", JDBC_URL);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -70,16 +82,20 @@ public final class PackagedApp implements AutoCloseable {
         try {
             Path log = Path.of("target", "it-app-" + port + ".log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
+            java.util.List<String> command = new java.util.ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             Instant begin = Instant.now();
             Process process = builder.start();
-            PackagedApp app = new PackagedApp(process, port, log, Duration.ZERO);
+            PackagedApp app = new PackagedApp(process, port, managementPort, log, Duration.ZERO);
             app.awaitReady(Duration.ofSeconds(60));
-            return new PackagedApp(process, port, log, Duration.between(begin, Instant.now()));
+            return new PackagedApp(process, port, managementPort, log, Duration.between(begin, Instant.now()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -91,6 +107,11 @@ public final class PackagedApp implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The management interface: health, metrics, the OpenAPI document. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Duration startup() {
@@ -113,7 +134,7 @@ public final class PackagedApp implements AutoCloseable {
                 throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -153,7 +174,7 @@ public final class PackagedApp implements AutoCloseable {
      */
     static void forgetLocalFailures() {
         try (var c = java.sql.DriverManager.getConnection(JDBC_URL, "postgres", null);
-             var st = c.prepareStatement("delete from throttle where key like '%:127.0.0.1'")) {
+             var st = c.prepareStatement("delete from throttle where key like '%|127.0.0.1%'")) {
             st.executeUpdate();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

@@ -122,9 +122,11 @@ class TwoNodesIT {
         post(b, wrong, "grant_type=client_credentials");
         for (PackagedApp node : List.of(a, b)) {
             assertEquals(429, eventually(() -> {
-                int status = post(node, reg, "grant_type=client_credentials").statusCode();
+                int status = post(node, wrong, "grant_type=client_credentials").statusCode();
                 return status == 429 ? status : null;
-            }, Duration.ofSeconds(5)), "throttled with the right secret on " + node.baseUrl());
+            }, Duration.ofSeconds(5)), "the failing source throttled on " + node.baseUrl());
+            // a correct secret is never refused for failures, its own source's or anyone else's
+            assertEquals(200, post(node, reg, "grant_type=client_credentials").statusCode());
         }
     }
 

@@ -153,8 +153,9 @@ class AuthorizeEndpointTest {
     }
 
     @Test
-    void whenLoopbackRedirectWithOtherPortThenAccepted() {
-        OAuth app = OAuth.confidential();
+    void whenLoopbackRedirectWithOtherPortForANativeAppThenAccepted() {
+        // RFC 8252 §7.3: a native app (public client) listens on an ephemeral port; see HardeningTest for others
+        OAuth app = OAuth.publicClient();
         Map<String, String> params = app.params(Pkce.create());
         params.put("redirect_uri", "http://127.0.0.1:49152/cb");
         Response r = new Browser().get(OAuth.authorizeUrl(params));

@@ -3,6 +3,8 @@ package dev.latchkey.oauth;
 import dev.latchkey.jobs.Purge;
 import dev.latchkey.support.Db;
 import dev.latchkey.support.OAuth;
+import dev.latchkey.support.Pkce;
+import dev.latchkey.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,25 @@ class PurgeTest {
         assertEquals(1, Db.count("select count(*) from audit_event where detail = ?", "new " + tag));
         assertEquals(eventsBefore, Db.count("select count(*) from revocation_event where key = ?", oldEmptyFamily.toString()),
                 "purging is not revoking");
+    }
+
+    @Test
+    void whenConsentIsPastItsLifetimeButItsGrantIsLiveThenTheConsentStays() {
+        OAuth live = OAuth.confidential();
+        OAuth dead = OAuth.confidential();
+        for (OAuth app : new OAuth[] {live, dead}) {
+            Pkce pkce = Pkce.create();
+            Tokens.exchange(app, app.code(pkce), pkce).then().statusCode(200);
+            Db.rows("update consent set granted_at = now() - interval '400 days', updated_at = now() - interval '400 days' "
+                    + "where client_id = ? returning 1", app.clientId);
+        }
+        // the dead one's grant has ended: its consent may go
+        Db.rows("update grant_family set revoked_at = now() where client_id = ? returning 1", dead.clientId);
+
+        purge.run();
+
+        assertEquals(1, Db.count("select count(*) from consent where client_id = ?", live.clientId),
+                "a live grant keeps the consent it rests on");
+        assertEquals(0, Db.count("select count(*) from consent where client_id = ?", dead.clientId));
     }
 }

@@ -168,17 +168,25 @@ class TokenEndpointTest {
     @Test
     void whenTooManyFailedAuthenticationsThen429WithRetryAfter() {
         OAuth app = OAuth.confidential();
+        String address = "10.201." + (int) (Math.random() * 250) + ".7";
         for (int i = 0; i < 10; i++) {
-            assertInvalidClient(Tokens.post("/oauth2/token", app.clientId, "wrong-" + i, form("grant_type", "client_credentials")));
+            assertInvalidClient(wrongSecretFrom(address, app, i));
         }
-        // failures are counted in the background: the block follows within moments, even for the right secret
-        Response blocked = Tokens.token(app, form("grant_type", "client_credentials"));
+        // failures are counted in the background: further failures from that source get 429 within moments
+        Response blocked = wrongSecretFrom(address, app, 10);
         for (int i = 0; i < 50 && blocked.statusCode() != 429; i++) {
             sleep(50);
-            blocked = Tokens.token(app, form("grant_type", "client_credentials"));
+            blocked = wrongSecretFrom(address, app, 11 + i);
         }
         assertOAuthError(blocked, 429, "invalid_request");
         assertTrue(Long.parseLong(blocked.header("Retry-After")) > 0);
+    }
+
+    private static Response wrongSecretFrom(String address, OAuth app, int i) {
+        return io.restassured.RestAssured.given().header("X-Forwarded-For", address)
+                .header("Authorization", Tokens.basic(app.clientId, "wrong-" + i))
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .post("/oauth2/token");
     }
 
     // ---- authorization_code

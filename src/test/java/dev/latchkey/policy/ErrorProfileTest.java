@@ -28,6 +28,14 @@ class ErrorProfileTest {
         }
     }
 
+    /** RFC 6749 §4.1.2.1, §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E only. */
+    @Test
+    void everyDescriptionUsesOnlyTheCharactersAnErrorDescriptionMayCarry() {
+        for (Reason reason : Reasons.all()) {
+            assertTrue(reason.description().chars().allMatch(Quote::allowed), reason + ": " + reason.description());
+        }
+    }
+
     @Test
     void strictProfileUsesOnlyTheStrictCodes() {
         Set<String> rfcOnly = Set.of("invalid_grant", "unauthorized_client");

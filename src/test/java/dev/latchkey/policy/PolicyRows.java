@@ -12,7 +12,8 @@ final class PolicyRows {
         // REQUEST_CONTENT_TYPE, REQUEST_MALFORMED: the HTTP form reader, TokenEndpointTest.whenRequestMalformed...
         // REQUEST_THROTTLED: TokenEndpointTest.whenTooManyFailedAuthenticationsThen429WithRetryAfter
         // TOKEN_MISSING: RefreshRevokeIntrospectTest.whenIntrospectionUnauthenticatedOrPublicThenInvalidClient
-        return Set.of(AuthorizeReason.USER_DENIED, TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
+        // REQUEST_TOO_LARGE: the HTTP form reader, HardeningIT.whenAFormIsOverItsLimitsThen413InTheEndpointsFormat
+        return Set.of(TokenReason.REQUEST_TOO_LARGE, AuthorizeReason.USER_DENIED, TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
                 TokenReason.REQUEST_THROTTLED, TokenReason.TOKEN_MISSING);
     }
 }

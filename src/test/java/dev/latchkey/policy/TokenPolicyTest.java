@@ -138,8 +138,9 @@ class TokenPolicyTest {
         c.add(new Case("code unknown", () -> checkCode(codeReq, null), CodeGrantReason.CODE_UNKNOWN));
         c.add(new Case("code reused", () -> checkCode(codeReq, code("client-1", null, CHALLENGE, NOW.plusSeconds(30),
                 true, false)), CodeGrantReason.CODE_REUSED));
-        c.add(new Case("code reused by another client", () -> checkCode(codeReq, code("client-2", null, CHALLENGE,
-                NOW.plusSeconds(30), true, false)), CodeGrantReason.CODE_REUSED));
+        // another client's used code: it learns only that the code is not its own, and revokes nothing
+        c.add(new Case("used code of another client", () -> checkCode(codeReq, code("client-2", null, CHALLENGE,
+                NOW.plusSeconds(30), true, false)), CodeGrantReason.CODE_OTHER_CLIENT));
         c.add(new Case("code of another client", () -> checkCode(codeReq, code("client-2", null, CHALLENGE,
                 NOW.plusSeconds(30), false, false)), CodeGrantReason.CODE_OTHER_CLIENT));
         c.add(new Case("code expired", () -> checkCode(codeReq, code("client-1", null, CHALLENGE, NOW, false, false)),
@@ -168,6 +169,8 @@ class TokenPolicyTest {
                 RefreshGrantReason.REFRESH_TOKEN_UNKNOWN));
         c.add(new Case("refresh reused", () -> RefreshGrantPolicy.check(none, CLIENT,
                 refresh("client-1", NOW.plusSeconds(60), true, false, false), NOW), RefreshGrantReason.REFRESH_TOKEN_REUSED));
+        c.add(new Case("rotated refresh token of another client", () -> RefreshGrantPolicy.check(none, CLIENT,
+                refresh("client-2", NOW.plusSeconds(60), true, false, false), NOW), RefreshGrantReason.REFRESH_TOKEN_OTHER_CLIENT));
         c.add(new Case("refresh of another client", () -> RefreshGrantPolicy.check(none, CLIENT,
                 refresh("client-2", NOW.plusSeconds(60), false, false, false), NOW), RefreshGrantReason.REFRESH_TOKEN_OTHER_CLIENT));
         c.add(new Case("refresh family revoked", () -> RefreshGrantPolicy.check(none, CLIENT,

@@ -18,12 +18,28 @@ public final class Browser {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     /** Each browser comes from an address of its own (the test profile trusts X-Forwarded-For). */
-    private final String address = "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+    private final String address;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String cookie;
     private Response last;
 
+    public Browser() {
+        this("10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254)));
+    }
+
+    public Browser(String address) {
+        this.address = address;
+    }
+
+    /** A header sent with every later request ({@code Origin}, say). */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public Response get(String pathAndQuery) {
-        var spec = given().redirects().follow(false).urlEncodingEnabled(false).header("X-Forwarded-For", address);
+        var spec = given().redirects().follow(false).urlEncodingEnabled(false).header("X-Forwarded-For", address)
+                .headers(headers);
         if (cookie != null) {
             spec.cookie("latchkey_session", cookie);
         }
@@ -38,7 +54,7 @@ public final class Browser {
     }
 
     public Response post(String action, Map<String, String> form) {
-        var spec = given().redirects().follow(false).header("X-Forwarded-For", address)
+        var spec = given().redirects().follow(false).header("X-Forwarded-For", address).headers(headers)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8");
         if (cookie != null) {
             spec.cookie("latchkey_session", cookie);
