@@ -46,11 +46,13 @@ public class ClientResource {
             List<String> defaultScopes,
             List<String> grantTypes,
             Boolean requirePkce,
-            Boolean enabled) {
+            Boolean enabled,
+            List<String> postLogoutRedirectUris,
+            String idTokenSignedResponseAlg) {
 
         ClientRegistration.Input input() {
             return new ClientRegistration.Input(name, clientType, redirectUris, allowedScopes, defaultScopes,
-                    grantTypes, requirePkce, enabled);
+                    grantTypes, requirePkce, enabled, postLogoutRedirectUris, idTokenSignedResponseAlg);
         }
     }
 
@@ -65,13 +67,16 @@ public class ClientResource {
             List<String> grantTypes,
             boolean requirePkce,
             boolean enabled,
+            List<String> postLogoutRedirectUris,
+            String idTokenSignedResponseAlg,
             Instant createdAt,
             Instant updatedAt) {
 
         static ClientResponse of(ClientView c, String secret) {
             return new ClientResponse(c.clientId(), secret, c.name(), c.type().wireName(), c.redirectUris(),
                     c.allowedScopes(), c.defaultScopes(), List.copyOf(c.grantTypes()),
-                    c.requirePkce(), c.enabled(), c.createdAt(), c.updatedAt());
+                    c.requirePkce(), c.enabled(), c.postLogoutRedirectUris(), c.idTokenSignedResponseAlg(),
+                    c.createdAt(), c.updatedAt());
         }
 
         static ClientResponse of(ClientView c) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.latchkey.policy.NotFound;
 import dev.latchkey.flow.SigningKeyFlow;
 import dev.latchkey.flow.SigningKeyFlow.KeyInfo;
+import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Instant;
@@ -39,9 +42,12 @@ public class KeyResource {
     private final SigningKeyFlow keys;
     private final Links links;
 
-    public KeyResource(SigningKeyFlow keys, Links links) {
+    private final LatchkeyConfig config;
+
+    public KeyResource(SigningKeyFlow keys, Links links, LatchkeyConfig config) {
         this.keys = keys;
         this.links = links;
+        this.config = config;
     }
 
     /** The published keys: the active one and those retired less than a token lifetime ago. */
@@ -57,13 +63,27 @@ public class KeyResource {
                 .orElseThrow(() -> new NotFound("no published key with kid " + Quote.of(kid)));
     }
 
-    /** Adds a new active key; the previous one keeps verifying (and stays in the JWKS) until its tokens expire. */
+    /**
+     * Adds a new active key of one algorithm ({@code ?algorithm=ES256|RS256}, by default the one access tokens
+     * are signed with); the previous one keeps verifying (and stays in the JWKS) until its tokens expire.
+     */
     @POST
     @Path("rotate")
     @APIResponse(responseCode = "201", description = "The new active key")
-    public RestResponse<KeyResponse> rotate() {
-        KeyInfo created = keys.rotate();
+    public RestResponse<KeyResponse> rotate(@RestQuery String algorithm) {
+        KeyInfo created = keys.rotate(algorithm(algorithm));
         return RestResponse.ResponseBuilder.<KeyResponse>created(links.at(Paths.MANAGEMENT + PATH, created.kid()))
                 .entity(KeyResponse.of(created)).build();
+    }
+
+    private LatchkeyConfig.SigningAlgorithm algorithm(String name) {
+        if (name == null || name.isEmpty()) {
+            return config.token().signingAlgorithm();
+        }
+        try {
+            return LatchkeyConfig.SigningAlgorithm.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("algorithm must be ES256 or RS256, not " + Quote.of(name));
+        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.policy.InvalidInput;
+import dev.latchkey.policy.Quote;
+import dev.latchkey.policy.UserClaims;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,13 +34,24 @@ import java.util.List;
 public class UserResource {
     static final String PATH = "/users";
 
-
-    public record UserRequest(String username, String password) {
+    /** Create and replace body; the claims are optional (OpenID Connect Core §5.1). */
+    @JsonIgnoreProperties(value = {"created_at", "preferred_username"})
+    public record UserRequest(String username, String password, String name, String givenName, String familyName,
+                              String email, Boolean emailVerified) {
+        UserClaims claims() {
+            return new UserClaims(name, givenName, familyName, email, emailVerified != null && emailVerified);
+        }
     }
 
-    public record UserResponse(String username, Instant createdAt) {
+    public record UserResponse(String username, @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String givenName,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String familyName,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String email, boolean emailVerified,
+                               Instant createdAt) {
         static UserResponse of(UserView v) {
-            return new UserResponse(v.username(), v.createdAt());
+            UserClaims c = v.claims();
+            return new UserResponse(v.username(), c.name(), c.givenName(), c.familyName(), c.email(), c.emailVerified(),
+                    v.createdAt());
         }
     }
 
@@ -50,7 +68,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created the user")
     public RestResponse<UserResponse> create(UserRequest request, UriInfo uri) {
         UserRequest body = Bodies.required(request);
-        UserView created = flow.create(body.username(), body.password());
+        UserView created = flow.create(body.username(), body.password(), body.claims());
         return RestResponse.ResponseBuilder.<UserResponse>created(links.created(uri, created.username()))
                 .entity(UserResponse.of(created)).build();
     }
@@ -64,6 +82,18 @@ public class UserResource {
     @Path("{username}")
     public UserResponse get(@RestPath String username) {
         return UserResponse.of(flow.get(username));
+    }
+
+    /** Replaces the claims; the password too when one is sent. The username cannot change. */
+    @PUT
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserResponse replace(@RestPath String username, UserRequest request) {
+        UserRequest body = Bodies.required(request);
+        if (body.username() != null && !body.username().equals(username)) {
+            throw new InvalidInput("username cannot be changed (it is " + Quote.of(username) + ")");
+        }
+        return UserResponse.of(flow.replace(username, body.password(), body.claims()));
     }
 
     @DELETE

@@ -13,6 +13,7 @@ import dev.latchkey.flow.AuthorizeFlow.Step;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.policy.AuthorizeDecision;
 import dev.latchkey.policy.AuthorizeRequest;
+import dev.latchkey.policy.OpenIdRequest;
 import dev.latchkey.policy.Parameters;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.ui.BrowserSession;
@@ -109,7 +110,8 @@ public class AuthorizeResource {
                     session.csrfToken(cookie), username, "Wrong username or password.")).build();
         }
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
-        return Response.seeOther(URI.create(Paths.AUTHORIZE + "?" + FormEncoding.encode(carried(request))))
+        return Response.seeOther(URI.create(Paths.AUTHORIZE + "?"
+                        + FormEncoding.encode(OpenIdRequest.afterLogin(carried(request)))))
                 .header(HttpHeaders.SET_COOKIE, session.setCookie(in.sessionToken())).build();
     }
 
@@ -129,7 +131,7 @@ public class AuthorizeResource {
                 return page(400, Pages.error("This form is not valid", "decision must be allow or deny")).build();
             }
             return render(flow.consent(new AuthorizeRequest(form), cookie, "allow".equals(decision),
-                    TokenResource.address(http)), cookie, Response.Status.SEE_OTHER);
+                    "yes".equals(form.get("remember")), TokenResource.address(http)), cookie, Response.Status.SEE_OTHER);
         });
     }
 
@@ -151,13 +153,14 @@ public class AuthorizeResource {
         if (step instanceof Step.Login login) {
             String value = cookie != null ? cookie : BrowserSession.newValue();
             var response = page(200, Pages.login(login.request().client().name(),
-                    hidden(login.request().request()), session.csrfToken(value), null, null));
+                    hidden(login.request().request()), session.csrfToken(value), login.request().openId().loginHint(),
+                    null));
             return (cookie != null ? response : response.header(HttpHeaders.SET_COOKIE, session.setCookie(value))).build();
         }
         if (step instanceof Step.Consent consent) {
             return page(200, Pages.consent(consent.request().client().name(),
                     consent.scopes().stream().map(l -> new Pages.Scope(l.name(), l.description())).toList(),
-                    hidden(consent.request().request()), session.csrfToken(cookie))).build();
+                    hidden(consent.request().request()), session.csrfToken(cookie), consent.offerRemember())).build();
         }
         Step.Issued issued = (Step.Issued) step;
         Map<String, String> params = new LinkedHashMap<>();

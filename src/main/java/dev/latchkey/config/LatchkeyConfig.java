@@ -23,6 +23,16 @@ public interface LatchkeyConfig {
     /** Base64 of 32 random bytes: encrypts private signing keys at rest (AES-GCM). Required in production. */
     Optional<String> keyEncryptionKey();
 
+    /**
+     * The header {@code typ} of access tokens: RFC 9068's {@code at+jwt}, or {@code JWT} for resource servers
+     * that accept nothing else (Spring Security's default).
+     */
+    @WithDefault(AT_JWT)
+    String accessTokenTyp();
+
+    String AT_JWT = "at+jwt";
+    String JWT = "JWT";
+
     Token token();
 
     Database database();

@@ -43,6 +43,9 @@ public class RequiredSettings {
                 || config.code().lifetime().getSeconds() > 60) {
             problems.add("LATCHKEY_CODE_LIFETIME must be between 1s and 60s");
         }
+        if (!LatchkeyConfig.AT_JWT.equals(config.accessTokenTyp()) && !LatchkeyConfig.JWT.equals(config.accessTokenTyp())) {
+            problems.add("LATCHKEY_ACCESS_TOKEN_TYP must be at+jwt or JWT");
+        }
         if (!problems.isEmpty()) {
             String line = String.join("; ", problems);
             LOG.errorf("Latchkey cannot start: %s (see README, Configuration)", line);

@@ -19,6 +19,7 @@ import dev.latchkey.store.AuthorizationCodeRepository;
 import dev.latchkey.store.ConsentRepository;
 import dev.latchkey.store.LoginSessionEntity;
 import dev.latchkey.store.LoginSessionRepository;
+import dev.latchkey.store.LoginSessionRepository.Login;
 import dev.latchkey.store.ScopeRepository;
 import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
@@ -55,8 +56,12 @@ public class AuthorizeFlow {
         record Login(Accepted request) implements Step {
         }
 
-        /** The user must allow or deny these scopes for this client. */
-        record Consent(Accepted request, List<ScopeLine> scopes) implements Step {
+        /**
+         * The user must allow or deny these scopes for this client.
+         *
+         * @param offerRemember whether to ask if the answer may be remembered (public clients only)
+         */
+        record Consent(Accepted request, List<ScopeLine> scopes, boolean offerRemember) implements Step {
         }
 
         /** Done: the code was issued. */
@@ -115,15 +120,44 @@ public class AuthorizeFlow {
         this.clock = clock;
     }
 
-    /** A GET (or form POST) of the authorization request. */
+    /**
+     * A GET (or form POST) of the authorization request: the request's checks, then whether the user must log
+     * in or consent (or, with {@code prompt=none}, a refusal instead), else the code.
+     */
     @Transactional
     public Step begin(AuthorizeRequest request, String sessionToken) {
-        return forLoggedInUser(request, sessionToken, (accepted, user) -> {
-            Set<String> granted = consents.scopes(user, accepted.client().clientId(),
-                    clock.instant().minus(config.consent().lifetime()));
-            return granted.containsAll(accepted.scopes()) ? new Step.Issued(accepted, issue(accepted, user))
-                    : new Step.Consent(accepted, describe(accepted.scopes()));
-        });
+        AuthorizeDecision decision = decide(request);
+        if (decision instanceof AuthorizeDecision.Refused refused) {
+            return new Step.Refused(refused);
+        }
+        Accepted accepted = (Accepted) decision;
+        Optional<Login> login = loginOf(sessionToken);
+        try {
+            boolean covered = login.isPresent() && consentCovers(accepted, login.get().userId());
+            return switch (accepted.openId().interaction(login.map(Login::authTime).orElse(null), covered,
+                    clock.instant())) {
+                case LOGIN -> new Step.Login(accepted);
+                case CONSENT -> consentStep(accepted);
+                case NONE -> new Step.Issued(accepted, issue(accepted, login.get()));
+            };
+        } catch (Refusal refusal) {
+            return new Step.Refused(new AuthorizeDecision.Refused(refusal, accepted.redirectUri(), accepted.state()));
+        }
+    }
+
+    /**
+     * A remembered consent covers the request when it has every scope: always for a confidential client, and
+     * for a public one (which anyone can impersonate, RFC 6749 §10.2) only when the user chose to be remembered.
+     */
+    private boolean consentCovers(Accepted accepted, UUID user) {
+        ConsentRepository.Given given = consents.given(user, accepted.client().clientId(),
+                clock.instant().minus(config.consent().lifetime()));
+        return given.scopes().containsAll(accepted.scopes())
+                && (accepted.client().isConfidential() || given.remembered());
+    }
+
+    private Step consentStep(Accepted accepted) {
+        return new Step.Consent(accepted, describe(accepted.scopes()), !accepted.client().isConfidential());
     }
 
     /** The login form. The password check runs outside any transaction. */
@@ -168,10 +202,16 @@ public class AuthorizeFlow {
         return new LoginResult.LoggedIn(startSession(user.get().id));
     }
 
-    /** The consent form: allow issues the code, deny sends access_denied. */
+    /**
+     * The consent form: allow issues the code, deny sends access_denied.
+     *
+     * @param remember whether a public client's user chose not to be asked again (confidential: always)
+     */
     @Transactional
-    public Step consent(AuthorizeRequest request, String sessionToken, boolean allow, String address) {
-        return forLoggedInUser(request, sessionToken, (accepted, user) -> {
+    public Step consent(AuthorizeRequest request, String sessionToken, boolean allow, boolean remember,
+                        String address) {
+        return forLoggedInUser(request, sessionToken, (accepted, login) -> {
+            UUID user = login.userId();
             String clientId = accepted.client().clientId();
             String scopes = Scopes.format(accepted.scopes());
             if (!allow) {
@@ -180,22 +220,23 @@ public class AuthorizeFlow {
                 return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(AuthorizeReason.USER_DENIED),
                         accepted.redirectUri(), accepted.state()));
             }
-            consents.grant(user, clientId, accepted.scopes(), clock.instant());
+            consents.grant(user, clientId, accepted.scopes(), accepted.client().isConfidential() || remember,
+                    clock.instant());
             audit.record(AuditEvent.of(Type.CONSENT_GIVEN).actor(user.toString()).client(clientId).subject(user.toString())
                     .address(address).detail(scopes));
-            return new Step.Issued(accepted, issue(accepted, user));
+            return new Step.Issued(accepted, issue(accepted, login));
         });
     }
 
     /** The request's checks, then the browser's login: {@code next} runs only for a valid request and a user. */
-    private Step forLoggedInUser(AuthorizeRequest request, String sessionToken, BiFunction<Accepted, UUID, Step> next) {
+    private Step forLoggedInUser(AuthorizeRequest request, String sessionToken, BiFunction<Accepted, Login, Step> next) {
         AuthorizeDecision decision = decide(request);
         if (decision instanceof AuthorizeDecision.Refused refused) {
             return new Step.Refused(refused);
         }
         Accepted accepted = (Accepted) decision;
-        Optional<UUID> user = userOf(sessionToken);
-        return user.isEmpty() ? new Step.Login(accepted) : next.apply(accepted, user.get());
+        Optional<Login> login = loginOf(sessionToken);
+        return login.isEmpty() ? new Step.Login(accepted) : next.apply(accepted, login.get());
     }
 
     public AuthorizeDecision check(AuthorizeRequest request) {
@@ -228,12 +269,13 @@ public class AuthorizeFlow {
         return token;
     }
 
-    private Optional<UUID> userOf(String sessionToken) {
+    private Optional<Login> loginOf(String sessionToken) {
         return sessionToken == null ? Optional.empty()
-                : sessions.userOf(OpaqueTokens.hash(sessionToken), clock.instant());
+                : sessions.loginOf(OpaqueTokens.hash(sessionToken), clock.instant());
     }
 
-    private String issue(Accepted accepted, UUID userId) {
+    private String issue(Accepted accepted, Login login) {
+        UUID userId = login.userId();
         String code = OpaqueTokens.newToken();
         Instant now = clock.instant();
         AuthorizationCodeEntity stored = new AuthorizationCodeEntity();
@@ -243,6 +285,8 @@ public class AuthorizeFlow {
         stored.redirectUri = accepted.redirectUriSent();
         stored.scopes = Scopes.format(accepted.scopes());
         stored.codeChallenge = accepted.codeChallenge();
+        stored.nonce = accepted.openId().nonce();
+        stored.authTime = login.authTime();
         stored.createdAt = now;
         stored.expiresAt = now.plus(config.code().lifetime());
         codes.persist(stored);

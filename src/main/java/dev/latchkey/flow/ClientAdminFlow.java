@@ -78,7 +78,7 @@ public class ClientAdminFlow {
         }
         ClientRegistration.Input withType = new ClientRegistration.Input(input.name(), type,
                 input.redirectUris(), input.allowedScopes(), input.defaultScopes(), input.grantTypes(),
-                input.requirePkce(), input.enabled());
+                input.requirePkce(), input.enabled(), input.postLogoutRedirectUris(), input.idTokenSignedResponseAlg());
         apply(client, ClientRegistrationPolicy.validate(withType, knownScopes(input), grants.rules()), now());
         clients.flushChanges();
         changed.fire(new ClientLookup.ClientChanged(clientId));
@@ -136,6 +136,8 @@ public class ClientAdminFlow {
         client.requirePkce = r.requirePkce();
         client.enabled = r.enabled();
         client.updatedAt = updatedAt;
-        client.setLists(r.redirectUris(), r.allowedScopes(), r.defaultScopes(), r.grantTypes());
+        client.idTokenSignedResponseAlg = r.idTokenSignedResponseAlg();
+        client.setLists(r.redirectUris(), r.postLogoutRedirectUris(), r.allowedScopes(), r.defaultScopes(),
+                r.grantTypes());
     }
 }

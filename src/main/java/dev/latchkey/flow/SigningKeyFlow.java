@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Signing keys: the first is generated at the first start, a rotation retires the active one and adds a
- * new one, and every instance re-reads them on a schedule (and when it meets an unknown kid), decrypting
- * once per read. A retired key stays published until the access tokens it signed have expired.
+ * Signing keys: one active key per algorithm (ES256 and RS256: access tokens use the configured one, id_tokens
+ * the client's choice, OpenID Connect Registration §2), generated at the first start. A rotation retires the
+ * active key of one algorithm and adds a new one, and every instance re-reads them on a schedule (and when it
+ * meets an unknown kid), decrypting a key once, not once per read. A retired key stays published until the
+ * tokens it signed have expired.
  */
 @ApplicationScoped
 public class SigningKeyFlow {
@@ -55,23 +57,25 @@ public class SigningKeyFlow {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         ensureKey();
         reload();
-        LOG.infof("Signing with key %s (%s)", ring.active().kid(), ring.active().algorithm());
+        LOG.infof("Signing access tokens with key %s (%s)", ring.active().kid(), ring.active().algorithm());
     }
 
     @Transactional
     void ensureKey() {
         keys.lock();
-        if (!keys.hasActive()) {
-            add(config.token().signingAlgorithm().name());
+        for (LatchkeyConfig.SigningAlgorithm algorithm : LatchkeyConfig.SigningAlgorithm.values()) {
+            if (!keys.hasActive(algorithm.name())) {
+                add(algorithm.name());
+            }
         }
     }
 
-    /** Retires the active key and makes a new one active; returns the new key. */
+    /** Retires the active key of {@code algorithm} and makes a new one active; returns the new key. */
     @Transactional
-    public KeyInfo rotate() {
+    public KeyInfo rotate(LatchkeyConfig.SigningAlgorithm algorithm) {
         keys.lock();
-        keys.retireActive(clock.instant());
-        String kid = add(config.token().signingAlgorithm().name());
+        keys.retireActive(clock.instant(), algorithm.name());
+        String kid = add(algorithm.name());
         List<KeyInfo> published = list();
         reload();
         return published.stream().filter(k -> k.kid().equals(kid)).findFirst().orElseThrow();
@@ -106,18 +110,24 @@ public class SigningKeyFlow {
     public void reload() {
         lastReload = clock.instant();
         var rows = keys.published(publishedSince());
-        var active = rows.stream().filter(k -> k.retiredAt == null).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no active signing key"));
         var published = rows.stream().map(k -> {
             var jwk = KeyMaterial.parsePublic(k.publicJwk);
             return new KeyRing.PublishedKey(k.kid, k.algorithm, jwk.getPublicKey(), k.publicJwk);
         }).toList();
-        // decrypt only when the active key changed: once per key, not once per read
-        KeyRing.ActiveKey current = ring.activeOrNull();
-        KeyRing.ActiveKey next = current != null && current.kid().equals(active.kid) ? current
-                : new KeyRing.ActiveKey(active.kid, active.algorithm, KeyMaterial.privateKey(
-                        encryption.decrypt(active.privateKey, active.kid), active.algorithm));
-        ring.replace(next, published);
+        List<KeyRing.ActiveKey> active = rows.stream().filter(k -> k.retiredAt == null).map(this::activeKey).toList();
+        String primary = config.token().signingAlgorithm().name();
+        if (active.stream().noneMatch(k -> k.algorithm().equals(primary))) {
+            throw new IllegalStateException("no active " + primary + " signing key");
+        }
+        ring.replace(primary, active, published);
+    }
+
+    /** Decrypts only when the active key of that algorithm changed: once per key, not once per read. */
+    private KeyRing.ActiveKey activeKey(SigningKeyEntity row) {
+        KeyRing.ActiveKey current = ring.activeOrNull(row.algorithm);
+        return current != null && current.kid().equals(row.kid) ? current
+                : new KeyRing.ActiveKey(row.kid, row.algorithm, KeyMaterial.privateKey(
+                        encryption.decrypt(row.privateKey, row.kid), row.algorithm));
     }
 
     private Instant publishedSince() {

@@ -3,6 +3,7 @@ package dev.latchkey.flow;
 import dev.latchkey.policy.NotFound;
 import dev.latchkey.jobs.Revocations;
 import dev.latchkey.policy.Quote;
+import dev.latchkey.policy.UserClaims;
 import dev.latchkey.policy.UserRules;
 import dev.latchkey.store.UserEntity;
 import dev.latchkey.store.UserRepository;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class UserAdminFlow {
-    public record UserView(String username, Instant createdAt) {
+    public record UserView(String username, Instant createdAt, UserClaims claims) {
     }
 
     private final UserRepository users;
@@ -29,21 +30,50 @@ public class UserAdminFlow {
         this.revoked = revoked;
     }
 
-    public UserView create(String username, String password) {
+    public UserView create(String username, String password, UserClaims claims) {
         UserRules.validateNewUser(username, password);
+        claims.validated();
         // bcrypt outside the transaction: no connection is held while it runs
-        return insert(username, passwords.hash(password));
+        return insert(username, passwords.hash(password), claims);
     }
 
     @Transactional
-    UserView insert(String username, String passwordHash) {
+    UserView insert(String username, String passwordHash, UserClaims claims) {
         UserEntity user = new UserEntity();
         user.id = UUID.randomUUID();
         user.username = username;
         user.passwordHash = passwordHash;
         user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        apply(user, claims);
         users.insert(user); // a taken username fails here, as a constraint violation the API maps to 400
         return view(user);
+    }
+
+    /** Replaces the user's claims, and the password when one is given. */
+    public UserView replace(String username, String password, UserClaims claims) {
+        claims.validated();
+        if (password != null) {
+            UserRules.validateNewUser(username, password);
+        }
+        return update(username, password == null ? null : passwords.hash(password), claims);
+    }
+
+    @Transactional
+    UserView update(String username, String passwordHash, UserClaims claims) {
+        UserEntity user = find(username);
+        if (passwordHash != null) {
+            user.passwordHash = passwordHash;
+        }
+        apply(user, claims);
+        return view(user);
+    }
+
+    private static void apply(UserEntity user, UserClaims claims) {
+        user.name = claims.name();
+        user.givenName = claims.givenName();
+        user.familyName = claims.familyName();
+        user.email = claims.email();
+        user.emailVerified = claims.emailVerified();
     }
 
     public UserView get(String username) {
@@ -67,6 +97,7 @@ public class UserAdminFlow {
     }
 
     private static UserView view(UserEntity user) {
-        return new UserView(user.username, user.createdAt);
+        return new UserView(user.username, user.createdAt,
+                user.claims());
     }
 }

@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * An error answer in the format of the path it is for: an HTML page under {@code /oauth2/authorize}
- * (a browser is there), OAuth JSON elsewhere under {@code /oauth2/}, the API's
- * {@code {"message", "description"}} everywhere else. A 405 lists the allowed methods.
+ * An error answer in the format of the path it is for: an HTML page under {@code /oauth2/authorize} and
+ * {@code /oauth2/logout} (a browser is there), OAuth JSON elsewhere under {@code /oauth2/} but for userinfo,
+ * the API's {@code {"message", "description"}} everywhere else. A 405 lists the allowed methods.
  */
 @Singleton
 public class ErrorResponses {
@@ -23,12 +23,12 @@ public class ErrorResponses {
 
     public Response respond(int status, String description, String path) {
         Response.ResponseBuilder response;
-        if (Paths.under(path, Paths.AUTHORIZE)) {
+        if (Paths.isPage(path)) {
             response = Response.status(status).type(MediaType.TEXT_HTML + ";charset=UTF-8")
                     .entity(Pages.error(status >= 500 ? "Something went wrong" : "This request cannot be completed",
                             description).render());
             PageHeaders.HEADERS.forEach(response::header);
-        } else if (Paths.under(path, Paths.OAUTH)) {
+        } else if (Paths.isOAuthJson(path)) {
             response = OAuthError.response(status, status >= 500 ? "server_error" : "invalid_request", description);
         } else {
             response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, description));

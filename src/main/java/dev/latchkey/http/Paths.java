@@ -14,8 +14,22 @@ public final class Paths {
     public static final String OAUTH = "/oauth2";
     /** The authorization endpoint and the pages below it: browsers are there. */
     public static final String AUTHORIZE = OAUTH + "/authorize";
+    /** OpenID Connect: the user's claims, answered in the API's error format (RFC 6750 §3). */
+    public static final String USERINFO = OAUTH + "/userinfo";
+    /** OpenID Connect RP-initiated logout: browsers are there. */
+    public static final String LOGOUT = OAUTH + "/logout";
 
     private Paths() {
+    }
+
+    /** Whether a browser is there: errors are HTML pages. */
+    public static boolean isPage(String path) {
+        return under(path, AUTHORIZE) || under(path, LOGOUT);
+    }
+
+    /** Whether errors are OAuth JSON ({@code error}, {@code error_description}). */
+    public static boolean isOAuthJson(String path) {
+        return under(path, OAUTH) && !isPage(path) && !under(path, USERINFO);
     }
 
     /** Whether {@code path} is {@code root} or below it. */

@@ -22,8 +22,10 @@ public sealed interface AuthorizeDecision {
      * @param redirectUri       where the answer goes
      * @param redirectUriSent   the redirect_uri parameter as sent, or null (the token request must repeat it)
      * @param codeChallenge     the S256 challenge, or null when PKCE is optional for the client and unused
+     * @param openId            prompt, max_age, nonce and login_hint
      */
     record Accepted(AuthorizeRequest request, ClientView client, String redirectUri, String redirectUriSent,
-                    Set<String> scopes, String state, String codeChallenge) implements AuthorizeDecision {
+                    Set<String> scopes, String state, String codeChallenge, OpenIdRequest openId)
+            implements AuthorizeDecision {
     }
 }

@@ -78,7 +78,9 @@ public final class AuthorizePolicy {
             Set<String> scopes = scopes(p.get(SCOPE), client, existingScopes);
             // 6. PKCE.
             String challenge = pkce(p, client);
-            return new AuthorizeDecision.Accepted(request, client, redirectUri, sent, scopes, state, challenge);
+            // 7. What the login must be (OpenID Connect Core §3.1.2.1).
+            OpenIdRequest openId = OpenIdRequest.parse(p);
+            return new AuthorizeDecision.Accepted(request, client, redirectUri, sent, scopes, state, challenge, openId);
         } catch (Refusal refusal) {
             return new AuthorizeDecision.Refused(refusal, redirectUri, state);
         }

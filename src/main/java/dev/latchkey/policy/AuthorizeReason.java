@@ -34,6 +34,14 @@ public enum AuthorizeReason implements Reason {
     PKCE_METHOD_UNSUPPORTED(true, INVALID_REQUEST, "code_challenge_method must be S256"),
     PKCE_CHALLENGE_MALFORMED(true, INVALID_REQUEST,
             "code_challenge must be 43 base64url characters (the S256 hash of the verifier)"),
+    PROMPT_UNSUPPORTED(true, INVALID_REQUEST, "prompt must be none, login or consent (login and consent may be combined)"),
+    PROMPT_NONE_COMBINED(true, INVALID_REQUEST, "prompt=none cannot be combined with another value"),
+    MAX_AGE_MALFORMED(true, INVALID_REQUEST, "max_age must be a whole number of seconds, 0 or more"),
+    NONCE_TOO_LONG(true, INVALID_REQUEST, "nonce is longer than " + OpenIdRequest.MAX_NONCE + " characters"),
+    LOGIN_REQUIRED(true, ErrorProfile.LOGIN_REQUIRED, "login required: prompt=none and nobody is signed in "
+            + "(or the sign-in is older than max_age)"),
+    CONSENT_REQUIRED(true, ErrorProfile.CONSENT_REQUIRED,
+            "consent required: prompt=none and the user has not consented to every requested scope"),
     USER_DENIED(true, ACCESS_DENIED, "the resource owner denied the request");
 
     private final boolean redirectable;

@@ -12,12 +12,17 @@ public record AuthorizeRequest(Parameters params) {
     public static final String STATE = "state";
     public static final String CODE_CHALLENGE = "code_challenge";
     public static final String CODE_CHALLENGE_METHOD = "code_challenge_method";
+    // OpenID Connect Core 1.0 §3.1.2.1
+    public static final String PROMPT = "prompt";
+    public static final String MAX_AGE = "max_age";
+    public static final String NONCE = "nonce";
+    public static final String LOGIN_HINT = "login_hint";
 
     /** The parameters this server reads; any other is ignored (RFC 6749 §3.1). */
     public static final List<String> KNOWN = List.of(CLIENT_ID, REDIRECT_URI, RESPONSE_TYPE, SCOPE, STATE,
-            CODE_CHALLENGE, CODE_CHALLENGE_METHOD);
+            CODE_CHALLENGE, CODE_CHALLENGE_METHOD, PROMPT, MAX_AGE, NONCE, LOGIN_HINT);
     static final Set<String> CHECKED_FOR_REPEATS = Set.of(RESPONSE_TYPE, SCOPE, STATE, CODE_CHALLENGE,
-            CODE_CHALLENGE_METHOD);
+            CODE_CHALLENGE_METHOD, PROMPT, MAX_AGE, NONCE, LOGIN_HINT);
 
     public String clientId() {
         return params.get(CLIENT_ID);

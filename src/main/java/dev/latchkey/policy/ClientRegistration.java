@@ -12,7 +12,9 @@ public record ClientRegistration(
         Set<String> defaultScopes,
         Set<String> grantTypes,
         boolean requirePkce,
-        boolean enabled) {
+        boolean enabled,
+        List<String> postLogoutRedirectUris,
+        String idTokenSignedResponseAlg) {
 
     /** The fields as a client developer sent them; null means absent. */
     public record Input(
@@ -23,6 +25,8 @@ public record ClientRegistration(
             List<String> defaultScopes,
             List<String> grantTypes,
             Boolean requirePkce,
-            Boolean enabled) {
+            Boolean enabled,
+            List<String> postLogoutRedirectUris,
+            String idTokenSignedResponseAlg) {
     }
 }

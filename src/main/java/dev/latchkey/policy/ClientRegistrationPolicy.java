@@ -12,6 +12,8 @@ import java.util.Set;
 public final class ClientRegistrationPolicy {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 50;
+    /** What id_tokens can be signed with: the server keeps an active key of each. */
+    public static final List<String> ID_TOKEN_ALGORITHMS = List.of("RS256", "ES256");
 
     private ClientRegistrationPolicy() {
     }
@@ -72,21 +74,11 @@ public final class ClientRegistrationPolicy {
             redirects |= rule.redirects();
         }
 
-        List<String> redirectUris = input.redirectUris() == null ? List.of() : input.redirectUris();
-        if (redirectUris.size() > MAX_REDIRECT_URIS) {
-            problems.add("redirect_uris: at most " + MAX_REDIRECT_URIS + " are allowed");
-        }
-        Set<String> seenUris = new LinkedHashSet<>();
-        for (int i = 0; i < redirectUris.size(); i++) {
-            String uri = redirectUris.get(i);
-            int index = i;
-            RedirectUris.problem(uri).ifPresentOrElse(
-                    p -> problems.add("redirect_uris[" + index + "] " + p),
-                    () -> {
-                        if (!seenUris.add(uri)) {
-                            problems.add("redirect_uris[" + index + "] is listed twice");
-                        }
-                    });
+        List<String> redirectUris = uris("redirect_uris", input.redirectUris(), problems);
+        List<String> postLogout = uris("post_logout_redirect_uris", input.postLogoutRedirectUris(), problems);
+        String idTokenAlg = input.idTokenSignedResponseAlg() == null ? "RS256" : input.idTokenSignedResponseAlg();
+        if (!ID_TOKEN_ALGORITHMS.contains(idTokenAlg)) {
+            problems.add("id_token_signed_response_alg must be one of " + String.join(", ", ID_TOKEN_ALGORITHMS));
         }
         if (redirects && redirectUris.isEmpty()) {
             problems.add("redirect_uris: at least one is required for " + chosen.stream()
@@ -110,7 +102,28 @@ public final class ClientRegistrationPolicy {
             throw new InvalidInput(problems);
         }
         return new ClientRegistration(name, type, List.copyOf(redirectUris), allowed, defaults, chosen,
-                requirePkce, input.enabled() == null || input.enabled());
+                requirePkce, input.enabled() == null || input.enabled(), List.copyOf(postLogout), idTokenAlg);
+    }
+
+    /** A list of redirect URIs (RFC 6749 §3.1.2, RP-Initiated Logout §3.1): each valid, none twice. */
+    private static List<String> uris(String field, List<String> given, List<String> problems) {
+        List<String> uris = given == null ? List.of() : given;
+        if (uris.size() > MAX_REDIRECT_URIS) {
+            problems.add(field + ": at most " + MAX_REDIRECT_URIS + " are allowed");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < uris.size(); i++) {
+            String uri = uris.get(i);
+            int index = i;
+            RedirectUris.problem(uri).ifPresentOrElse(
+                    p -> problems.add(field + "[" + index + "] " + p),
+                    () -> {
+                        if (!seen.add(uri)) {
+                            problems.add(field + "[" + index + "] is listed twice");
+                        }
+                    });
+        }
+        return uris;
     }
 
     private static Set<String> scopeSet(String field, Collection<String> names, Set<String> known, List<String> problems) {
@@ -131,7 +144,7 @@ public final class ClientRegistrationPolicy {
     }
 
     /** Control characters, and format characters (Unicode Cf: bidi overrides, zero-width joiners) that hide text. */
-    static boolean hasControlCharacter(String s) {
+    public static boolean hasControlCharacter(String s) {
         return s.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
     }
 }

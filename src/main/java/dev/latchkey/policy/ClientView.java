@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A registered client as the policy sees it. {@code secretHash} is null for public clients. */
+/**
+ * A registered client as the policy sees it. {@code secretHash} is null for public clients;
+ * {@code idTokenSignedResponseAlg} is RS256 or ES256 (OpenID Connect Registration §2).
+ */
 public record ClientView(
         String clientId,
         String name,
@@ -17,7 +20,9 @@ public record ClientView(
         boolean requirePkce,
         boolean enabled,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> postLogoutRedirectUris,
+        String idTokenSignedResponseAlg) {
 
     public boolean isConfidential() {
         return type == ClientType.CONFIDENTIAL;
@@ -25,11 +30,5 @@ public record ClientView(
 
     public boolean allows(String grant) {
         return grantTypes.contains(grant);
-    }
-
-    /** The same client with a new secret. */
-    public ClientView withSecretHash(byte[] newSecretHash, Instant changedAt) {
-        return new ClientView(clientId, name, type, newSecretHash, redirectUris, allowedScopes, defaultScopes,
-                grantTypes, requirePkce, enabled, createdAt, changedAt);
     }
 }

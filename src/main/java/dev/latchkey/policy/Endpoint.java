@@ -6,7 +6,8 @@ import java.util.Set;
 public enum Endpoint {
     /** Errors on the redirect back to the client (and, for unsafe ones, on the error page). */
     AUTHORIZE(Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "forbidden_scope", "access_denied"),
-            Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "unauthorized_client", "access_denied")),
+            Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "unauthorized_client", "access_denied",
+                    "login_required", "consent_required")),
     /** Token, revocation and introspection: JSON bodies. */
     TOKEN(Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error"),
             Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error", "invalid_grant",

@@ -28,6 +28,9 @@ public enum ErrorProfile {
     public static final Mapping UNSUPPORTED_RESPONSE_TYPE = both("unsupported_response_type", 400);
     public static final Mapping INVALID_SCOPE = both("invalid_scope", 400);
     public static final Mapping ACCESS_DENIED = both("access_denied", 400);
+    /** prompt=none could not be honoured (OpenID Connect Core §3.1.2.6); the strict profile has no code of its own. */
+    public static final Mapping LOGIN_REQUIRED = split("access_denied", "login_required", 400);
+    public static final Mapping CONSENT_REQUIRED = split("access_denied", "consent_required", 400);
     public static final Mapping FORBIDDEN_SCOPE = split("forbidden_scope", "invalid_scope", 400);
     /** The client may not use the authorization_code grant at all (authorization endpoint). */
     public static final Mapping GRANT_NOT_ALLOWED_HERE = split("access_denied", "unauthorized_client", 400);

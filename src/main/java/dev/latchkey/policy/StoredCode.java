@@ -3,7 +3,11 @@ package dev.latchkey.policy;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An authorization code as stored, and what this request's redemption did with it. */
+/**
+ * An authorization code as stored, and what this request's redemption did with it.
+ *
+ * @param openId the user and the login, when this request consumed the code; else null
+ */
 public record StoredCode(String clientId, UUID userId, String redirectUri, String scopes, String codeChallenge,
-                         Instant expiresAt, Consumption consumption) {
+                         Instant expiresAt, Consumption consumption, OpenIdSubject openId) {
 }

@@ -39,4 +39,11 @@ public class AuthorizationCodeEntity {
 
     @Column(name = "consumed_at")
     public Instant consumedAt;
+
+    /** The authorization request's nonce (OpenID Connect Core §3.1.2.1), for the id_token; null when none. */
+    public String nonce;
+
+    /** When the user authenticated (for the id_token's auth_time). */
+    @Column(name = "auth_time")
+    public Instant authTime;
 }

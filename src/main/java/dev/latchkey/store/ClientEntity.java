@@ -53,12 +53,23 @@ public class ClientEntity {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** OpenID Connect Registration §2: how its id_tokens are signed (RS256 or ES256). */
+    @Column(name = "id_token_signed_response_alg")
+    public String idTokenSignedResponseAlg = "RS256";
+
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "client_redirect_uri", joinColumns = @JoinColumn(name = "client_id"))
     @OrderColumn(name = "position")
     @Column(name = "uri")
     public List<String> redirectUris = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "client_post_logout_redirect_uri", joinColumns = @JoinColumn(name = "client_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "uri")
+    public List<String> postLogoutRedirectUris = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SUBSELECT)
@@ -83,9 +94,10 @@ public class ClientEntity {
      * ones instead of updating rows in place (reordering redirect URIs in place would collide with their
      * uniqueness constraint halfway).
      */
-    public void setLists(List<String> redirectUris, Set<String> allowedScopes, Set<String> defaultScopes,
-                         Set<String> grantTypes) {
+    public void setLists(List<String> redirectUris, List<String> postLogoutRedirectUris, Set<String> allowedScopes,
+                         Set<String> defaultScopes, Set<String> grantTypes) {
         this.redirectUris = new ArrayList<>(redirectUris);
+        this.postLogoutRedirectUris = new ArrayList<>(postLogoutRedirectUris);
         this.allowedScopes = new HashSet<>(allowedScopes);
         this.defaultScopes = new HashSet<>(defaultScopes);
         this.grantTypes = new HashSet<>(grantTypes);
@@ -95,7 +107,8 @@ public class ClientEntity {
     public ClientView view() {
         return new ClientView(clientId, name, ClientType.fromWire(clientType).orElseThrow(), secretHash,
                 List.copyOf(redirectUris), sorted(allowedScopes), sorted(defaultScopes), sorted(grantTypes),
-                requirePkce, enabled, createdAt, updatedAt);
+                requirePkce, enabled, createdAt, updatedAt, List.copyOf(postLogoutRedirectUris),
+                idTokenSignedResponseAlg);
     }
 
     private static Set<String> sorted(Set<String> values) {

@@ -30,4 +30,7 @@ public class ConsentEntity {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Whether the consent may be used without asking again (a public client's user may decline that). */
+    public boolean remembered;
 }

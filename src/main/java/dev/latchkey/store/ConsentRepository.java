@@ -22,13 +22,19 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentEntity, C
         this.sql = sql;
     }
 
-    /** The scopes of a consent given (or widened) after {@code since}. */
-    public Set<String> scopes(UUID userId, String clientId, Instant since) {
+    /** A consent as the authorization endpoint weighs it. */
+    public record Given(Set<String> scopes, boolean remembered) {
+        public static final Given NONE = new Given(Set.of(), false);
+    }
+
+    /** The consent given (or widened) after {@code since}, or {@link Given#NONE}. */
+    public Given given(UUID userId, String clientId, Instant since) {
         return getEntityManager().createQuery("""
-                        select c.scopes from ConsentEntity c
-                        where c.id.userId = ?1 and c.id.clientId = ?2 and c.updatedAt > ?3""", String[].class)
+                        select c.scopes, c.remembered from ConsentEntity c
+                        where c.id.userId = ?1 and c.id.clientId = ?2 and c.updatedAt > ?3""", Object[].class)
                 .setParameter(1, userId).setParameter(2, clientId).setParameter(3, since).getResultStream()
-                .findFirst().map(s -> new TreeSet<>(Arrays.asList(s))).orElseGet(TreeSet::new);
+                .findFirst().map(r -> new Given(new TreeSet<>(Arrays.asList((String[]) r[0])), (Boolean) r[1]))
+                .orElse(Given.NONE);
     }
 
     public List<Row> forUser(UUID userId) {
@@ -48,16 +54,16 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentEntity, C
     }
 
     /**
-     * Adds scopes to the user's consent for the client. Native: one upsert that merges the arrays, so
+     * Adds scopes to the user's consent for the client; the latest answer says whether it is remembered. Native: one upsert that merges the arrays, so
      * concurrent submissions both count instead of one overwriting the other (HQL has no array union).
      */
-    public void grant(UUID userId, String clientId, Set<String> scopes, Instant now) {
+    public void grant(UUID userId, String clientId, Set<String> scopes, boolean remembered, Instant now) {
         sql.update("""
-                        insert into consent (user_id, client_id, scopes, granted_at, updated_at)
-                        values (?, ?, ?, ?, ?)
+                        insert into consent (user_id, client_id, scopes, granted_at, updated_at, remembered)
+                        values (?, ?, ?, ?, ?, ?)
                         on conflict (user_id, client_id) do update
                         set scopes = array(select distinct s from unnest(consent.scopes || excluded.scopes) s order by s),
-                            updated_at = excluded.updated_at""",
-                userId, clientId, scopes.toArray(String[]::new), now, now);
+                            updated_at = excluded.updated_at, remembered = excluded.remembered""",
+                userId, clientId, scopes.toArray(String[]::new), now, now, remembered);
     }
 }

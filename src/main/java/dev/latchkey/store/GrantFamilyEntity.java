@@ -34,4 +34,8 @@ public class GrantFamilyEntity {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** When the user authenticated for this grant; the id_tokens of its refreshes repeat it. */
+    @Column(name = "auth_time")
+    public Instant authTime;
 }

@@ -1,11 +1,15 @@
 package dev.latchkey.store;
 
 import dev.latchkey.policy.Consumption;
+import dev.latchkey.policy.OpenIdSubject;
+import dev.latchkey.policy.UserClaims;
 import dev.latchkey.policy.StoredCode;
 import dev.latchkey.policy.StoredRefreshToken;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +36,10 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
     public record Rotation(byte[] tokenHash, String clientId, Instant now, byte[] nextHash, Instant nextExpiresAt) {
     }
 
+    /** The user an id_token describes, read in the same statement (one join on the primary key). */
+    private static final String USER_COLUMNS =
+            "u.username, u.name, u.given_name, u.family_name, u.email, u.email_verified";
+
     /**
      * Consumes the code if it is unused, unexpired and the client's, and starts its grant family with, when
      * {@code refreshHash} is set, the first refresh token. The refresh part inserts nothing when there is no
@@ -41,16 +49,19 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
             with consumed as (
                 update authorization_code set consumed_at = :now
                 where code_hash = :codeHash and consumed_at is null and client_id = :clientId and expires_at > :now
-                returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at),
+                returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at, nonce,
+                          auth_time),
             family as (
-                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at)
-                select :grantId, client_id, user_id, code_hash, scopes, :now from consumed
+                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at, auth_time)
+                select :grantId, client_id, user_id, code_hash, scopes, :now, auth_time from consumed
                 returning id, client_id, scopes, created_at),
             refresh as (
                 insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
                 select :refreshHash, id, client_id, scopes, created_at, :refreshExpiresAt from family
                 where cast(:refreshHash as bytea) is not null)
-            select client_id, user_id, redirect_uri, scopes, code_challenge, expires_at from consumed""");
+            select c.client_id, c.user_id, c.redirect_uri, c.scopes, c.code_challenge, c.expires_at,
+                   c.nonce, c.auth_time, %s
+            from consumed c left join app_user u on u.id = c.user_id""".formatted(USER_COLUMNS));
 
     /** Rotates the refresh token if it is live, the client's and its grant not revoked, and stores its successor. */
     private static final Sql.Named ROTATE = Sql.Named.of("""
@@ -59,11 +70,12 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                 from grant_family f
                 where r.token_hash = :tokenHash and r.rotated_at is null and r.client_id = :clientId
                   and r.expires_at > :now and f.id = r.family_id and f.revoked_at is null
-                returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at),
+                returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at, f.auth_time),
             successor as (
                 insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
                 select :nextHash, family_id, client_id, scopes, :now, :nextExpiresAt from rotated)
-            select family_id, client_id, user_id, scopes, expires_at from rotated""");
+            select r.family_id, r.client_id, r.user_id, r.scopes, r.expires_at, r.auth_time, %s
+            from rotated r left join app_user u on u.id = r.user_id""".formatted(USER_COLUMNS));
 
     private final Sql sql;
 
@@ -80,7 +92,8 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
     public Optional<StoredCode> redeemCode(Redemption r) {
         Optional<StoredCode> consumed = sql.first(REDEEM, rs -> new StoredCode(rs.getString(1),
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Sql.instant(rs, 6), Consumption.CONSUMED_NOW),
+                        Sql.instant(rs, 6), Consumption.CONSUMED_NOW,
+                        new OpenIdSubject(rs.getString(9), claims(rs, 10), Sql.instant(rs, 8), rs.getString(7))),
                 Sql.values("now", r.now(), "codeHash", r.codeHash(), "clientId", r.clientId(), "grantId", r.grantId(),
                         "refreshHash", r.refreshHash(), "refreshExpiresAt", r.refreshExpiresAt()));
         if (consumed.isPresent()) {
@@ -88,7 +101,7 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
         }
         return Optional.ofNullable(getEntityManager().find(AuthorizationCodeEntity.class, r.codeHash()))
                 .map(c -> new StoredCode(c.clientId, c.userId, c.redirectUri, c.scopes, c.codeChallenge, c.expiresAt,
-                        c.consumedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED));
+                        c.consumedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED, null));
     }
 
     /**
@@ -100,10 +113,17 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
     public Optional<StoredRefreshToken> rotateRefreshToken(Rotation r) {
         Optional<StoredRefreshToken> rotated = sql.first(ROTATE, rs -> new StoredRefreshToken(
                         rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        Sql.instant(rs, 5), false, Consumption.CONSUMED_NOW),
+                        Sql.instant(rs, 5), false, Consumption.CONSUMED_NOW,
+                        new OpenIdSubject(rs.getString(7), claims(rs, 8), Sql.instant(rs, 6), null)),
                 Sql.values("now", r.now(), "tokenHash", r.tokenHash(), "clientId", r.clientId(), "nextHash", r.nextHash(),
                         "nextExpiresAt", r.nextExpiresAt()));
         return rotated.isPresent() ? rotated : findRefreshToken(r.tokenHash());
+    }
+
+    /** The claims among {@link #USER_COLUMNS}, from {@code first} (the name) on. */
+    private static UserClaims claims(ResultSet rs, int first) throws SQLException {
+        return new UserClaims(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getBoolean(first + 4));
     }
 
     public Optional<StoredRefreshToken> findRefreshToken(byte[] tokenHash) {
@@ -114,7 +134,8 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                 .map(row -> {
                     RefreshTokenEntity r = (RefreshTokenEntity) row[0];
                     return new StoredRefreshToken(r.familyId, r.clientId, (UUID) row[1], r.scopes, r.expiresAt,
-                            row[2] != null, r.rotatedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED);
+                            row[2] != null, r.rotatedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED,
+                            null);
                 });
     }
 
@@ -158,6 +179,21 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                     seen == null ? at : seen.firstAt(), at));
         }
         return List.copyOf(byClient.values());
+    }
+
+    /**
+     * The user an access token is about, read from the database so that a revocation counts at once on every
+     * instance: empty when the user is gone, the token's grant revoked or the token itself revoked.
+     *
+     * @param grantId the token's grant, or null for a token without one
+     */
+    public Optional<UserEntity> liveSubject(UUID userId, UUID grantId, String jti) {
+        return getEntityManager().createQuery("""
+                        select u from UserEntity u where u.id = ?1
+                          and not exists (select 1 from GrantFamilyEntity f where f.id = ?2 and f.revokedAt is not null)
+                          and not exists (select 1 from RevokedAccessTokenEntity r where r.jti = ?3)""", UserEntity.class)
+                .setParameter(1, userId).setParameter(2, grantId).setParameter(3, jti)
+                .getResultStream().findFirst();
     }
 
     /** Remembered until it would have expired; revoking it twice is revoking it once. */

@@ -11,10 +11,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class LoginSessionRepository implements PanacheRepositoryBase<LoginSessionEntity, byte[]> {
 
-    /** The user of a live session. */
-    public Optional<UUID> userOf(byte[] idHash, Instant now) {
-        return getEntityManager().createQuery(
-                        "select s.userId from LoginSessionEntity s where s.idHash = ?1 and s.expiresAt > ?2", UUID.class)
-                .setParameter(1, idHash).setParameter(2, now).getResultStream().findFirst();
+    /** Who is logged in, and since when (OpenID Connect's {@code auth_time}). */
+    public record Login(UUID userId, Instant authTime) {
+    }
+
+    /** The login of a live session. */
+    public Optional<Login> loginOf(byte[] idHash, Instant now) {
+        return getEntityManager().createQuery("""
+                        select s.userId, s.createdAt from LoginSessionEntity s
+                        where s.idHash = ?1 and s.expiresAt > ?2""", Object[].class)
+                .setParameter(1, idHash).setParameter(2, now).getResultStream().findFirst()
+                .map(r -> new Login((UUID) r[0], (Instant) r[1]));
+    }
+
+    /** Ends a browser's session (logout); true when there was one. */
+    public boolean end(byte[] idHash) {
+        return delete("idHash", idHash) > 0;
     }
 }

@@ -30,11 +30,11 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKeyEnt
         return list("retiredAt is null or retiredAt > ?1", Sort.descending("createdAt"), retiredAfter);
     }
 
-    public boolean hasActive() {
-        return count("retiredAt is null") > 0;
+    public boolean hasActive(String algorithm) {
+        return count("retiredAt is null and algorithm = ?1", algorithm) > 0;
     }
 
-    public void retireActive(Instant now) {
-        update("retiredAt = ?1 where retiredAt is null", now);
+    public void retireActive(Instant now, String algorithm) {
+        update("retiredAt = ?1 where retiredAt is null and algorithm = ?2", now, algorithm);
     }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.store;
 
+import dev.latchkey.policy.UserClaims;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A resource owner who logs in at the authorization endpoint; the password only as a bcrypt hash. */
+/** A resource owner who logs in at the authorization endpoint; the password only as a bcrypt hash, and their claims. */
 @Entity
 @Table(name = "app_user")
 public class UserEntity {
@@ -22,4 +24,22 @@ public class UserEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Claims released by scope (OpenID Connect Core §5.1, §5.4); each may be null. */
+    public String name;
+
+    @Column(name = "given_name")
+    public String givenName;
+
+    @Column(name = "family_name")
+    public String familyName;
+
+    public String email;
+
+    @Column(name = "email_verified")
+    public boolean emailVerified;
+
+    public UserClaims claims() {
+        return new UserClaims(name, givenName, familyName, email, emailVerified);
+    }
 }

@@ -3,7 +3,6 @@ package dev.latchkey.token;
 import dev.latchkey.config.Issuer;
 import dev.latchkey.config.LatchkeyConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
@@ -12,8 +11,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.keys.resolvers.VerificationKeyResolver;
-import org.jose4j.lang.UnresolvableKeyException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Access tokens as JWTs per RFC 9068: {@code typ: at+jwt}, {@code iss sub aud exp iat jti client_id scope},
+ * Access tokens as JWTs per RFC 9068: {@code typ: at+jwt} (or {@code JWT} when configured),
+ * {@code iss sub aud exp iat jti client_id scope},
  * and {@code grant_id} (the grant) for user grants. Built and signed by SmallRye JWT's builder with the active key;
  * verified by SmallRye JWT's parser against the published ones. Every claim and header is set here, so the
  * builder fills in nothing from configuration.
@@ -43,6 +41,7 @@ public class AccessTokens {
     private final String audience;
     private final LatchkeyConfig config;
     private final Clock clock;
+    private final String typ;
     /** What the parser checks besides the signature: this issuer and an expiry, at any time (the caller judges it). */
     private final JWTAuthContextInfo verification;
 
@@ -52,6 +51,7 @@ public class AccessTokens {
         this.audience = config.token().audience().orElse(this.issuer);
         this.config = config;
         this.clock = clock;
+        this.typ = config.accessTokenTyp();
         this.verification = new JWTAuthContextInfo();
         verification.setIssuedBy(this.issuer);
         verification.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256));
@@ -81,7 +81,7 @@ public class AccessTokens {
         KeyRing.ActiveKey key = keys.active();
         String jwt = claims.jws()
                 .keyId(key.kid())
-                .header("typ", "at+jwt")
+                .header("typ", typ)
                 .algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm()))
                 .sign(key.privateKey());
         return new Issued(jwt, jti, Instant.ofEpochSecond(expires));
@@ -95,11 +95,16 @@ public class AccessTokens {
      */
     public Optional<Claims> read(String token, Runnable reloadKeys) {
         try {
-            JwtContext context = new KeyRingParser(reloadKeys).parse(token, verification);
-            if (!"at+jwt".equals(context.getJoseObjects().get(0).getHeader("typ"))) {
+            JwtContext context = new KeyRingParser(keys, reloadKeys).parse(token, verification);
+            // either typ: tokens signed before an operator switched it stay valid
+            String header = context.getJoseObjects().get(0).getHeader("typ");
+            if (!LatchkeyConfig.AT_JWT.equals(header) && !LatchkeyConfig.JWT.equals(header)) {
                 return Optional.empty();
             }
             JwtClaims claims = context.getJwtClaims();
+            if (claims.getStringClaimValue("client_id") == null || claims.getJwtId() == null) {
+                return Optional.empty(); // an id_token (typ JWT too, when access tokens are JWT) is no access token
+            }
             return Optional.of(new Claims(claims.getJwtId(), claims.getSubject(),
                     claims.getStringClaimValue("client_id"), claims.getStringClaimValue("scope"),
                     claims.getStringClaimValue("grant_id"), instant(claims.getIssuedAt()),
@@ -111,33 +116,5 @@ public class AccessTokens {
 
     private static Instant instant(NumericDate value) {
         return value == null ? null : Instant.ofEpochSecond(value.getValue());
-    }
-
-    /**
-     * SmallRye JWT's parser with the key chosen from the key ring by {@code kid}: only a published key
-     * verifies, and only for the algorithm it was made for.
-     */
-    private final class KeyRingParser extends DefaultJWTTokenParser {
-        private final Runnable reloadKeys;
-
-        KeyRingParser(Runnable reloadKeys) {
-            this.reloadKeys = reloadKeys;
-        }
-
-        @Override
-        protected VerificationKeyResolver getVerificationKeyResolver(JWTAuthContextInfo info) {
-            return (jws, nesting) -> {
-                String kid = jws.getKeyIdHeaderValue();
-                Optional<KeyRing.PublishedKey> key = keys.published(kid);
-                if (key.isEmpty()) {
-                    reloadKeys.run();
-                    key = keys.published(kid);
-                }
-                if (key.isEmpty() || !key.get().algorithm().equals(jws.getAlgorithmHeaderValue())) {
-                    throw new UnresolvableKeyException("no published key " + kid + " for " + jws.getAlgorithmHeaderValue());
-                }
-                return key.get().publicKey();
-            };
-        }
     }
 }

@@ -40,7 +40,8 @@ public class BrowserSession {
         this.secure = config.session().secureCookie().orElseGet(issuer::isHttps);
         // RFC 6265bis §4.1.3.2: __Host- needs Secure and Path=/ and forbids Domain
         this.cookieName = secure ? "__Host-latchkey_session" : "latchkey_session";
-        this.cookiePath = secure ? "/" : "/oauth2/authorize";
+        // the authorization endpoint and logout (OpenID Connect RP-Initiated Logout) both read it
+        this.cookiePath = secure ? "/" : "/oauth2";
         this.maxAgeSeconds = config.session().lifetime().getSeconds();
         byte[] kek = config.keyEncryptionKey().flatMap(KeyEncryptionKey::decode)
                 .orElseThrow(() -> new IllegalStateException("LATCHKEY_KEY_ENCRYPTION_KEY is not usable"));
@@ -64,6 +65,11 @@ public class BrowserSession {
     public String setCookie(String value) {
         return cookieName + "=" + value + "; Path=" + cookiePath + "; Max-Age=" + maxAgeSeconds
                 + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+    }
+
+    /** Ends the cookie in the browser (logout). */
+    public String clearCookie() {
+        return cookieName + "=; Path=" + cookiePath + "; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
     public String csrfToken(String cookieValue) {

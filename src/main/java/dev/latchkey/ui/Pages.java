@@ -21,7 +21,13 @@ public class Pages {
                                                 String username, String message);
 
     public static native TemplateInstance consent(String clientName, List<Scope> scopes, List<Hidden> request,
-                                                  String csrf);
+                                                  String csrf, boolean offerRemember);
+
+    /** Asks the signed-in user before an RP-initiated logout that does not prove it comes from their app. */
+    public static native TemplateInstance confirmLogout(String clientName, List<Hidden> request, String csrf);
+
+    /** After RP-initiated logout without a registered place to return to. */
+    public static native TemplateInstance signedOut(String clientName);
 
     public static native TemplateInstance error(String title, String description);
 }

@@ -46,7 +46,7 @@ class ApiErrorsTest {
         assertError(api().patch("/api/v1/clients"), 405, "Method Not Allowed", "PATCH")
                 .then().header("Allow", equalTo("GET, HEAD, POST"));
         assertError(api().post("/api/v1/users/someone"), 405, "Method Not Allowed", "POST")
-                .then().header("Allow", equalTo("DELETE, GET, HEAD"));
+                .then().header("Allow", equalTo("DELETE, GET, HEAD, PUT"));
     }
 
     @Test

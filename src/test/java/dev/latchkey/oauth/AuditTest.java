@@ -49,13 +49,16 @@ class AuditTest {
         Tokens.refresh(app, refresh2);
         Tokens.revoke(app, refresh);
         Tokens.post("/oauth2/token", app.clientId, "wrong-secret", form("grant_type", "client_credentials"));
+        // logout (no id_token_hint: the user confirms)
+        browser.get("/oauth2/logout?client_id=" + app.clientId).then().statusCode(200);
+        browser.submit("/oauth2/logout", Map.of("confirm", "yes")).then().statusCode(200);
         // management change and consent revoked
         api().post("/api/v1/clients/" + app.clientId + "/secret").then().statusCode(200);
         api().delete("/api/v1/users/" + app.username + "/grants/" + app.clientId).then().statusCode(204);
 
         Set<String> expected = Set.of("LOGIN_FAILED", "LOGIN_SUCCEEDED", "CONSENT_GIVEN", "CONSENT_DENIED", "CODE_ISSUED",
                 "TOKEN_ISSUED", "CODE_REPLAYED", "REFRESH_TOKEN_REUSED", "TOKEN_REVOKED", "CLIENT_AUTH_FAILED",
-                "MANAGEMENT_CHANGE", "CONSENT_REVOKED");
+                "MANAGEMENT_CHANGE", "CONSENT_REVOKED", "LOGOUT");
         Set<String> seen = Set.of();
         String body = "";
         for (int i = 0; i < 50 && !seen.containsAll(expected); i++) {

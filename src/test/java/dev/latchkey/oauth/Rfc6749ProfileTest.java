@@ -54,6 +54,23 @@ class Rfc6749ProfileTest {
     }
 
     @Test
+    void whenPromptNoneCannotBeHonouredThenLoginRequiredOrConsentRequired() {
+        OAuth app = OAuth.openId("confidential", Map.of());
+        Map<String, String> params = app.params(Pkce.create());
+        params.put("scope", "openid");
+        params.put("prompt", "none");
+        var login = Browser.query(new Browser().get(OAuth.authorizeUrl(params)).header("Location"));
+        assertEquals("login_required", login.get("error"));
+        Browser browser = new Browser();
+        Map<String, String> first = app.params(Pkce.create());
+        first.put("scope", "openid");
+        app.authorize(browser, first);
+        params.put("scope", "openid email");
+        var consent = Browser.query(browser.get(OAuth.authorizeUrl(params)).header("Location"));
+        assertEquals("consent_required", consent.get("error"));
+    }
+
+    @Test
     void whenClientNotEnabledForCodeThenUnauthorizedClient() {
         var body = Admin.clientBody("confidential", List.of(Admin.scope()));
         body.put("grant_types", List.of("client_credentials"));

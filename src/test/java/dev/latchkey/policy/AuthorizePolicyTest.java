@@ -70,7 +70,7 @@ class AuthorizePolicyTest {
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         c.add(new Case("valid request", valid(), CLIENT, null, CB));
-        c.add(new Case("unknown parameters are ignored", with("prompt", "login"), CLIENT, null, CB));
+        c.add(new Case("unknown parameters are ignored", with("ui_locales", "de"), CLIENT, null, CB));
         c.add(new Case("empty value counts as absent", with("state", ""), CLIENT, null, CB));
         // 1. client
         c.add(new Case("client_id missing", without("client_id"), null, AuthorizeReason.CLIENT_ID_MISSING, null));
@@ -142,6 +142,21 @@ class AuthorizePolicyTest {
         c.add(new Case("challenge too short", with("code_challenge", "abc"), CLIENT, AuthorizeReason.PKCE_CHALLENGE_MALFORMED, CB));
         c.add(new Case("challenge with bad character", with("code_challenge", CHALLENGE.substring(1) + "="), CLIENT,
                 AuthorizeReason.PKCE_CHALLENGE_MALFORMED, CB));
+        // 7. what the login must be (OpenID Connect Core §3.1.2.1)
+        c.add(new Case("prompt login consent", with("prompt", "login consent"), CLIENT, null, CB));
+        c.add(new Case("prompt unknown", with("prompt", "select_account"), CLIENT, AuthorizeReason.PROMPT_UNSUPPORTED, CB));
+        c.add(new Case("prompt with double space", with("prompt", "login  consent"), CLIENT,
+                AuthorizeReason.PROMPT_UNSUPPORTED, CB));
+        c.add(new Case("prompt none with login", with("prompt", "none login"), CLIENT,
+                AuthorizeReason.PROMPT_NONE_COMBINED, CB));
+        c.add(new Case("prompt repeated", with("prompt", "none", "login"), CLIENT, AuthorizeReason.PARAMETER_REPEATED, CB));
+        c.add(new Case("max_age 0", with("max_age", "0"), CLIENT, null, CB));
+        c.add(new Case("max_age negative", with("max_age", "-5"), CLIENT, AuthorizeReason.MAX_AGE_MALFORMED, CB));
+        c.add(new Case("max_age too large", with("max_age", "99999999999"), CLIENT, AuthorizeReason.MAX_AGE_MALFORMED, CB));
+        c.add(new Case("nonce of 500 characters", with("nonce", "n".repeat(500)), CLIENT, null, CB));
+        c.add(new Case("nonce of 501 characters", with("nonce", "n".repeat(501)), CLIENT, AuthorizeReason.NONCE_TOO_LONG, CB));
+        c.add(new Case("bad PKCE outranks bad prompt", with("code_challenge_method", "plain").set("prompt", "x"), CLIENT,
+                AuthorizeReason.PKCE_METHOD_UNSUPPORTED, CB));
         return c;
     }
 

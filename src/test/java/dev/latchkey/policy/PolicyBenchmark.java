@@ -37,7 +37,8 @@ public class PolicyBenchmark {
 
     final ClientView client = new ClientView("client-1", "Bench", ClientType.CONFIDENTIAL, Hashes.sha256(SECRET),
             List.of("https://app.example/cb", "http://127.0.0.1/cb"), Set.of("read", "write"), Set.of("read"),
-            Set.of(CodeGrantPolicy.GRANT_TYPE, RefreshGrantPolicy.GRANT_TYPE, ClientCredentialsGrantPolicy.GRANT_TYPE), true, true, Instant.EPOCH, Instant.EPOCH);
+            Set.of(CodeGrantPolicy.GRANT_TYPE, RefreshGrantPolicy.GRANT_TYPE, ClientCredentialsGrantPolicy.GRANT_TYPE), true, true, Instant.EPOCH, Instant.EPOCH,
+            List.of(), "RS256");
     final AuthorizeRequest authorize = new AuthorizeRequest(Parameters.single(Map.of(
             "client_id", "client-1", "response_type", "code", "redirect_uri", "https://app.example/cb",
             "scope", "read write", "state", "xyz", "code_challenge", CHALLENGE, "code_challenge_method", "S256")));
@@ -47,7 +48,7 @@ public class PolicyBenchmark {
     final TokenRequest ccRequest = new TokenRequest(Parameters.single(Map.of("grant_type", "client_credentials",
             "scope", "read")), codeRequest.authorization());
     final StoredCode code = new StoredCode("client-1", UUID.randomUUID(), "https://app.example/cb", "read", CHALLENGE,
-            NOW.plusSeconds(30), Consumption.CONSUMED_NOW);
+            NOW.plusSeconds(30), Consumption.CONSUMED_NOW, null);
     final Set<String> existing = Set.of("read", "write");
 
     @Benchmark

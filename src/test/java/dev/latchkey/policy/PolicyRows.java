@@ -13,7 +13,8 @@ final class PolicyRows {
         // REQUEST_THROTTLED: TokenEndpointTest.whenTooManyFailedAuthenticationsThen429WithRetryAfter
         // TOKEN_MISSING: RefreshRevokeIntrospectTest.whenIntrospectionUnauthenticatedOrPublicThenInvalidClient
         // REQUEST_TOO_LARGE: the HTTP form reader, HardeningIT.whenAFormIsOverItsLimitsThen413InTheEndpointsFormat
-        return Set.of(TokenReason.REQUEST_TOO_LARGE, AuthorizeReason.USER_DENIED, TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
+        // LOGIN_REQUIRED, CONSENT_REQUIRED: OpenIdRequestTest (the login and consent found, not the request)
+        return Set.of(AuthorizeReason.LOGIN_REQUIRED, AuthorizeReason.CONSENT_REQUIRED, TokenReason.REQUEST_TOO_LARGE, AuthorizeReason.USER_DENIED, TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
                 TokenReason.REQUEST_THROTTLED, TokenReason.TOKEN_MISSING);
     }
 }

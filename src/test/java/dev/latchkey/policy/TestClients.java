@@ -59,6 +59,7 @@ final class TestClients {
 
     ClientView build() {
         return new ClientView(clientId, "Test app", type, type == ClientType.CONFIDENTIAL ? new byte[32] : null,
-                redirectUris, allowed, defaults, grants, requirePkce, enabled, Instant.EPOCH, Instant.EPOCH);
+                redirectUris, allowed, defaults, grants, requirePkce, enabled, Instant.EPOCH, Instant.EPOCH, List.of(),
+                "RS256");
     }
 }

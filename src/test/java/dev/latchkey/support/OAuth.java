@@ -40,6 +40,26 @@ public final class OAuth {
         return create("public");
     }
 
+    /**
+     * An OpenID Connect app: allowed {@code openid profile email} (openid the default), with a registered
+     * post-logout URI, {@code extra} fields in its registration; and a user with every claim set.
+     */
+    public static OAuth openId(String type, Map<String, Object> extra) {
+        var body = Admin.clientBody(type, List.of("openid", "profile", "email"));
+        body.put("post_logout_redirect_uris", List.of(LOGGED_OUT));
+        body.putAll(extra);
+        var created = Admin.createClient(body).then().statusCode(201).extract().jsonPath();
+        String username = Admin.unique("user");
+        Admin.api().body(Map.of("username", username, "password", PASSWORD, "name", "Alice Example",
+                        "given_name", "Alice", "family_name", "Example", "email", username + "@example.com",
+                        "email_verified", true))
+                .post("/api/v1/users").then().statusCode(201);
+        return new OAuth(created.getString("client_id"), created.getString("client_secret"), "openid", "profile",
+                username);
+    }
+
+    public static final String LOGGED_OUT = "https://app.example/signed-out";
+
     private static OAuth create(String type) {
         String a = Admin.scope();
         String b = Admin.scope();

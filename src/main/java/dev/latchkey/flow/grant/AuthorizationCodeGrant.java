@@ -91,7 +91,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
         String subject = code.userId().toString();
         AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), code.scopes(), grantId.toString());
         return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), code.scopes(), refreshToken,
-                subject, grantId.toString());
+                subject, grantId.toString(), code.openId());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -47,6 +47,6 @@ public class ClientCredentialsGrant implements GrantHandler {
     public IssuedTokens issue(TokenRequest request, ClientView client, String address) {
         String scope = Scopes.format(ClientCredentialsGrantPolicy.scopes(request, client));
         AccessTokens.Issued issued = accessTokens.issue(client.clientId(), client.clientId(), scope, null);
-        return new IssuedTokens(issued.jwt(), lifetimeSeconds, scope, null, client.clientId(), null);
+        return new IssuedTokens(issued.jwt(), lifetimeSeconds, scope, null, client.clientId(), null, null);
     }
 }

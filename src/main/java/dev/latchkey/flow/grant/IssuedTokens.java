@@ -1,5 +1,7 @@
 package dev.latchkey.flow.grant;
 
+import dev.latchkey.policy.OpenIdSubject;
+
 /**
  * What a grant issued (RFC 6749 §5.1), and whom it is about, for the response, its contributors and the
  * audit trail.
@@ -7,7 +9,8 @@ package dev.latchkey.flow.grant;
  * @param refreshToken null when none is issued
  * @param subject      the user, or the client itself for a client's own token
  * @param grantId      the grant family the tokens belong to, or null when nothing is stored
+ * @param openId       the user and their login, for an id_token; null for a client's own token
  */
 public record IssuedTokens(String accessToken, long expiresIn, String scope, String refreshToken, String subject,
-                           String grantId) {
+                           String grantId, OpenIdSubject openId) {
 }

@@ -91,7 +91,7 @@ public class RefreshTokenGrant implements GrantHandler {
         String grantId = stored.familyId().toString();
         AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), scope, grantId);
         return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), scope, next, subject,
-                grantId);
+                grantId, stored.openId());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
