@@ -42,4 +42,25 @@ public final class ItClients {
                 .then().statusCode(201);
         return new Registered(created.getString("client_id"), created.getString("client_secret"), scope, username);
     }
+
+    /**
+     * An OpenID Connect app: allowed and defaulting to {@code openid profile email}, with {@code extra} fields
+     * in its registration (post-logout URIs, id_token algorithm, PKCE), and a fresh user with a name and email.
+     */
+    public static Registered registerOpenId(PackagedApp app, String type, List<String> redirectUris,
+                                            Map<String, Object> extra) {
+        List<String> scopes = List.of("openid", "profile", "email");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", unique("it-oidc-app"), "client_type", type,
+                "redirect_uris", redirectUris, "allowed_scopes", scopes, "default_scopes", scopes,
+                "grant_types", List.of("authorization_code", "refresh_token")));
+        body.putAll(extra);
+        var created = admin(app).body(body).post("/api/v1/clients").then().statusCode(201).extract().jsonPath();
+        String username = unique("it-user");
+        admin(app).body(Map.of("username", username, "password", PASSWORD, "name", "Ada Lovelace",
+                        "given_name", "Ada", "family_name", "Lovelace", "email", username + "@example.com",
+                        "email_verified", true))
+                .post("/api/v1/users").then().statusCode(201);
+        return new Registered(created.getString("client_id"), created.getString("client_secret"),
+                String.join(" ", scopes), username);
+    }
 }
