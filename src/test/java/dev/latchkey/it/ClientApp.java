@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An app of the kind Latchkey's users write, built from {@code src/it/<name>} with the project's own Maven
- * wrapper (once per run) and started as a process of its own against the packaged server.
+ * An app of the kind Latchkey's users write (Quarkus or Spring Boot), built from {@code src/it/<name>} with the
+ * project's own Maven wrapper (once per run) and started as a process of its own against the packaged server.
  */
 final class ClientApp implements AutoCloseable {
     private final Process process;
@@ -30,11 +30,19 @@ final class ClientApp implements AutoCloseable {
         this.log = log;
     }
 
-    /** Builds {@code src/it/<name>} into {@code target/it-apps/<name>} unless a previous test of this run did. */
-    static synchronized Path build(String name) {
-        Path jar = Path.of("target", "it-apps", name, "quarkus-app", "quarkus-run.jar");
-        Path marker = Path.of("target", "it-apps", name + ".built");
-        if (Files.isRegularFile(jar) && Files.isRegularFile(marker)) {
+    private static final java.util.Set<String> BUILT = new java.util.HashSet<>();
+
+    /**
+     * Builds {@code src/it/<name>} into {@code target/it-apps/<name>} unless a previous test of this run did.
+     *
+     * @param jar where the build puts the runnable jar, below {@code target/it-apps/<name>}
+     */
+    static synchronized Path build(String name, String jar) {
+        return build(name, Path.of("target", "it-apps", name).resolve(jar));
+    }
+
+    private static Path build(String name, Path jar) {
+        if (BUILT.contains(name)) {
             return jar;
         }
         try {
@@ -47,7 +55,7 @@ final class ClientApp implements AutoCloseable {
                 maven.destroyForcibly();
                 throw new IllegalStateException("building src/it/" + name + " failed; see " + buildLog);
             }
-            Files.writeString(marker, Instant.now().toString());
+            BUILT.add(name);
             return jar;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -67,6 +75,8 @@ final class ClientApp implements AutoCloseable {
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            builder.environment().put("SERVER_PORT", String.valueOf(port));
+            builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
             ClientApp app = new ClientApp(builder.start(), port, log);
             app.awaitListening(Duration.ofSeconds(60));
             return app;

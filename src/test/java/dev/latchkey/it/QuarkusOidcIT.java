@@ -30,7 +30,7 @@ class QuarkusOidcIT {
     @BeforeAll
     static void build() {
         server = PackagedApp.shared();
-        jar = ClientApp.build("quarkus-oidc-app");
+        jar = ClientApp.build("quarkus-oidc-app", "quarkus-app/quarkus-run.jar");
     }
 
     /** The three settings of the issue, plus the application type and, for the page, the profile scope. */

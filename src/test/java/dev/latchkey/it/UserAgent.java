@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class UserAgent {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final String HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
     private final ItClients.Registered user;
 
     UserAgent(ItClients.Registered user) {
@@ -50,12 +51,14 @@ final class UserAgent {
         return response;
     }
 
+    /** As a browser navigates: asking for HTML (frameworks choose a login redirect over a 401 by it). */
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri).header("Accept", HTML).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        return http.send(HttpRequest.newBuilder(uri).header("Accept", HTML)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(ItBrowser.encode(form))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
