@@ -47,7 +47,9 @@ class BrowserIT {
     static PackagedApp app;
     static HttpServer callback;
     static final BlockingQueue<String> callbacks = new ArrayBlockingQueue<>(10);
+    static final BlockingQueue<String> signedOut = new ArrayBlockingQueue<>(10);
     static String redirectUri;
+    static String signedOutUri;
 
     WebDriver driver;
 
@@ -63,8 +65,17 @@ class BrowserIT {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        callback.createContext("/signed-out", exchange -> {
+            signedOut.add(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+            byte[] body = "<html><body><h1 id=bye>Signed out of the app</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         callback.start();
         redirectUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/cb";
+        signedOutUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/signed-out";
         Files.createDirectories(SHOTS);
     }
 
@@ -88,6 +99,7 @@ class BrowserIT {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         callbacks.clear();
+        signedOut.clear();
     }
 
     @AfterEach
@@ -160,6 +172,51 @@ class BrowserIT {
         assertTrue(driver.getCurrentUrl().startsWith(app.baseUrl()), "still on the server: " + driver.getCurrentUrl());
         screenshot("error-unregistered-redirect");
         assertTrue(callbacks.isEmpty());
+    }
+
+    @Test
+    void whenUserSignsInWithOpenIdThenRemembersConsentAndSignsOutThroughTheApp() throws Exception {
+        var reg = ItClients.registerOpenId(app, "public", List.of(redirectUri),
+                Map.of("post_logout_redirect_uris", List.of(signedOutUri)));
+        Pkce pkce = Pkce.create();
+        driver.get(authorizeUrl(reg, "s-oidc", pkce.challenge()) + "&nonce=n-1&login_hint=" + enc(reg.username()));
+        assertEquals(reg.username(), driver.findElement(By.id("username")).getAttribute("value"), "login_hint");
+        driver.findElement(By.id("password")).sendKeys(ItClients.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.getTitle().startsWith("Allow access?"));
+        screenshot("consent-openid-remember");
+        driver.findElement(By.name("remember")).click();
+        driver.findElement(By.cssSelector("button[value=allow]")).click();
+        String code = awaitCallback().get("code");
+        String idToken = io.restassured.RestAssured.given().baseUri(app.baseUrl())
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "authorization_code")
+                .formParam("client_id", reg.clientId()).formParam("code", code).formParam("redirect_uri", redirectUri)
+                .formParam("code_verifier", pkce.verifier()).post("/oauth2/token").then().statusCode(200)
+                .extract().path("id_token");
+
+        // remembered: the next request goes straight back to the app
+        driver.get(authorizeUrl(reg, "s-again", Pkce.create().challenge()));
+        assertNotNull(awaitCallback().get("code"));
+
+        // the app signs the user out: back at the app with its state, and the session is over
+        driver.get(app.baseUrl() + "/oauth2/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                + enc(signedOutUri) + "&state=bye");
+        String query = signedOut.poll(20, TimeUnit.SECONDS);
+        assertEquals("state=bye", query);
+        driver.get(authorizeUrl(reg, "s-after", Pkce.create().challenge()));
+        assertEquals("Sign in – Latchkey", driver.getTitle());
+
+        // a sign-out link without proof of the app is confirmed by the user first
+        driver.findElement(By.id("username")).sendKeys(reg.username());
+        driver.findElement(By.id("password")).sendKeys(ItClients.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        assertNotNull(awaitCallback().get("code"));
+        driver.get(app.baseUrl() + "/oauth2/logout");
+        assertEquals("Sign out? – Latchkey", driver.getTitle());
+        screenshot("logout-confirm");
+        driver.findElement(By.cssSelector("button[value=yes]")).click();
+        waitFor(d -> d.getTitle().startsWith("Signed out"));
+        screenshot("signed-out");
     }
 
     private String authorizeUrl(ItClients.Registered reg, String state, String challenge) {
