@@ -124,28 +124,32 @@ stop_app() { kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || tru
 
 api() { curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
 
-seed() { # a client (all grants) and a user who has logged in and consented; exports CLIENT_ID, CLIENT_SECRET, SESSION
+seed() { # [scope] [extra client JSON]: a client (all grants) and a user (with OpenID claims) who has logged in and
+  # consented to the scope (default bench:read); exports CLIENT_ID, CLIENT_SECRET, SESSION, AUTHORIZE_PATH
+  local scope=${1:-bench:read} extra=${2:-}
   api -X POST "$BASE/api/v1/scopes" -d '{"name":"bench:read","description":"Benchmark scope"}' >/dev/null
-  local name="bench-$(date +%s%N)" user="bench-user-$(date +%s%N)" created jar="$WORK/cookies" page csrf loc
+  local name="bench-$(date +%s%N)" user="bench-user-$(date +%s%N)" created jar="$WORK/cookies" page csrf loc allowed
+  allowed=$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1].split()))' "$scope")
   created=$(api -X POST "$BASE/api/v1/clients" -d "{\"name\":\"$name\",\"client_type\":\"confidential\",
-    \"redirect_uris\":[\"$REDIRECT\"],\"allowed_scopes\":[\"bench:read\"],\"default_scopes\":[\"bench:read\"],
-    \"grant_types\":[\"authorization_code\",\"refresh_token\",\"client_credentials\"]}")
+    \"redirect_uris\":[\"$REDIRECT\"],\"allowed_scopes\":$allowed,\"default_scopes\":$allowed,
+    \"grant_types\":[\"authorization_code\",\"refresh_token\",\"client_credentials\"]$extra}")
   CLIENT_ID=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_id"])' <<<"$created")
   CLIENT_SECRET=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_secret"])' <<<"$created")
-  api -X POST "$BASE/api/v1/users" -d "{\"username\":\"$user\",\"password\":\"bench-password\"}" >/dev/null
-  AUTHORIZE_PATH="/oauth2/authorize?client_id=$CLIENT_ID&response_type=code&redirect_uri=$REDIRECT_URI_ENC&scope=bench%3Aread&code_challenge=$CHALLENGE&code_challenge_method=S256"
+  api -X POST "$BASE/api/v1/users" -d "{\"username\":\"$user\",\"password\":\"bench-password\",
+    \"name\":\"Bench User\",\"email\":\"$user@example.com\",\"email_verified\":true}" >/dev/null
+  AUTHORIZE_PATH="/oauth2/authorize?client_id=$CLIENT_ID&response_type=code&redirect_uri=$REDIRECT_URI_ENC&scope=$(urlenc "$scope")&code_challenge=$CHALLENGE&code_challenge_method=S256"
   rm -f "$jar"
   page=$(curl -s -c "$jar" -b "$jar" "$BASE$AUTHORIZE_PATH")
   csrf=$(grep -o 'name="lk_csrf" value="[^"]*' <<<"$page" | sed 's/.*value="//')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "lk_csrf=$csrf" --data-urlencode "username=$user" \
     --data-urlencode "password=bench-password" --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "response_type=code" \
-    --data-urlencode "redirect_uri=$REDIRECT" --data-urlencode "scope=bench:read" --data-urlencode "code_challenge=$CHALLENGE" \
+    --data-urlencode "redirect_uri=$REDIRECT" --data-urlencode "scope=$scope" --data-urlencode "code_challenge=$CHALLENGE" \
     --data-urlencode "code_challenge_method=S256" "$BASE/oauth2/authorize/login"
   page=$(curl -s -c "$jar" -b "$jar" "$BASE$AUTHORIZE_PATH")
   csrf=$(grep -o 'name="lk_csrf" value="[^"]*' <<<"$page" | sed 's/.*value="//')
   loc=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "lk_csrf=$csrf" --data-urlencode "decision=allow" \
     --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "response_type=code" --data-urlencode "redirect_uri=$REDIRECT" \
-    --data-urlencode "scope=bench:read" --data-urlencode "code_challenge=$CHALLENGE" --data-urlencode "code_challenge_method=S256" \
+    --data-urlencode "scope=$scope" --data-urlencode "code_challenge=$CHALLENGE" --data-urlencode "code_challenge_method=S256" \
     "$BASE/oauth2/authorize/consent")
   grep -q 'code=' <<<"$loc" || { echo "seeding the consent failed: $loc" >&2; exit 1; }
   SESSION=$(awk '$6 == "latchkey_session" {print $7}' "$jar")
@@ -182,6 +186,12 @@ refresh_pool() { # n -> REFRESH_FILE with n live refresh tokens from real code e
     curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d "grant_type=authorization_code&code=$code&redirect_uri=$REDIRECT_URI_ENC&code_verifier=$VERIFIER" \
       "$BASE/oauth2/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["refresh_token"])'
   done > "$REFRESH_FILE"
+}
+
+access_token() { # -> TOKEN: a live access token of the seeded user, from a real code exchange
+  issue_codes 1s
+  export TOKEN=$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d "grant_type=authorization_code&code=$(head -n 1 "$CODES_FILE")&redirect_uri=$REDIRECT_URI_ENC&code_verifier=$VERIFIER" \
+    "$BASE/oauth2/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
 }
 
 # Codes live 60 s at most: each exchange run gets codes issued just before it (for 1.4 times its duration,
@@ -235,9 +245,7 @@ measure_jdk() { # java, app dir
   refresh_pool 64; record "$label" "refresh rotation" "$(run_wrk refresh "$DURATION" refresh.lua "$BASE/oauth2/token")"
 
   say "$label: (d) introspection"
-  issue_codes 1s
-  export TOKEN=$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d "grant_type=authorization_code&code=$(head -n 1 "$CODES_FILE")&redirect_uri=$REDIRECT_URI_ENC&code_verifier=$VERIFIER" \
-    "$BASE/oauth2/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
+  access_token
   run_wrk warm "$WARMUP" introspect.lua "$BASE/oauth2/introspect" >/dev/null
   record "$label" "introspection (user token)" "$(run_wrk introspect "$DURATION" introspect.lua "$BASE/oauth2/introspect")"
 
@@ -246,6 +254,25 @@ measure_jdk() { # java, app dir
   record "$label" "JWKS" "$(run_wrk jwks "$DURATION" get.lua "$BASE/oauth2/jwks")"
   run_wrk warm "$WARMUP" get.lua "$BASE/.well-known/oauth-authorization-server" >/dev/null
   record "$label" "metadata" "$(run_wrk metadata "$DURATION" get.lua "$BASE/.well-known/oauth-authorization-server")"
+
+  # OpenID Connect (builds that have it): the exchange again beside the same exchange with an id_token signed
+  # ES256 and RS256 (openid profile email: the claims are read in the same statement), then userinfo
+  if curl -sf "$BASE/.well-known/openid-configuration" >/dev/null; then
+    say "$label: (f) code exchange, plain and with an id_token"
+    exchange_run "$secs_w" >/dev/null
+    line=$(exchange_run "$secs_d"); record "$label" "code exchange, again beside (f)" "$line"
+    local alg
+    for alg in ES256 RS256; do
+      seed "openid profile email" ",\"id_token_signed_response_alg\":\"$alg\""
+      exchange_run "$secs_w" >/dev/null
+      line=$(exchange_run "$secs_d"); record "$label" "code exchange + id_token $alg" "$line"
+    done
+    say "$label: (g) userinfo"
+    access_token
+    run_wrk warm "$WARMUP" userinfo.lua "$BASE/oauth2/userinfo" >/dev/null
+    record "$label" "userinfo" "$(run_wrk userinfo "$DURATION" userinfo.lua "$BASE/oauth2/userinfo")"
+    seed
+  fi
 
   if [ "$ROWS" -gt 0 ] && [ "$java" = "$(command -v java)" ] && [ "$APP" = "$APP_DIR" ]; then
     say "$label: the same exchange and refresh with $ROWS more rows in each table"

@@ -57,26 +57,24 @@ class BrowserIT {
     static void start() throws IOException {
         app = PackagedApp.shared();
         callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        callback.createContext("/cb", exchange -> {
-            callbacks.add(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
-            byte[] body = "<html><body><h1 id=done>Back at the app</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        callback.createContext("/signed-out", exchange -> {
-            signedOut.add(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
-            byte[] body = "<html><body><h1 id=bye>Signed out of the app</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        callback.createContext("/cb", page(callbacks, "<h1 id=done>Back at the app</h1>"));
+        callback.createContext("/signed-out", page(signedOut, "<h1 id=bye>Signed out of the app</h1>"));
         callback.start();
         redirectUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/cb";
         signedOutUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/signed-out";
         Files.createDirectories(SHOTS);
+    }
+
+    /** A page of the app that records the query it was reached with. */
+    static com.sun.net.httpserver.HttpHandler page(BlockingQueue<String> queries, String html) {
+        return exchange -> {
+            queries.add(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+            byte[] body = ("<html><body>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        };
     }
 
     @AfterAll
