@@ -97,7 +97,6 @@ public class UserAdminFlow {
     }
 
     private static UserView view(UserEntity user) {
-        return new UserView(user.username, user.createdAt,
-                user.claims());
+        return new UserView(user.username, user.createdAt, user.claims());
     }
 }
