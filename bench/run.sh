@@ -276,6 +276,29 @@ measure_jdk() { # java, app dir
     seed
   fi
 
+  # RFC 8707 (builds that have it): client_credentials and the code exchange, each beside the same request
+  # naming a resource (the token's aud and scopes from it)
+  if [ "$(api -o /dev/null -w '%{http_code}' "$BASE/api/v1/resources")" = 200 ]; then
+    say "$label: (h) client_credentials and code exchange, without and with resource"
+    local uri="https://api-$(date +%s%N).bench.example/"
+    api -X POST "$BASE/api/v1/resources" -d "{\"uri\":\"$uri\",\"name\":\"Bench API\",\"scopes\":[\"bench:read\"]}" >/dev/null
+    seed bench:read ",\"allowed_resources\":[\"$uri\"]"
+    run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
+    record "$label" "client_credentials, again beside (h)" "$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token")"
+    export RESOURCE_ENC; RESOURCE_ENC=$(urlenc "$uri")
+    run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
+    record "$label" "client_credentials + resource" "$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token")"
+    unset RESOURCE_ENC
+    exchange_run "$secs_w" >/dev/null
+    line=$(exchange_run "$secs_d"); record "$label" "code exchange, again beside (h)" "$line"
+    local plain_path=$AUTHORIZE_PATH
+    AUTHORIZE_PATH="$AUTHORIZE_PATH&resource=$(urlenc "$uri")"
+    exchange_run "$secs_w" >/dev/null
+    line=$(exchange_run "$secs_d"); record "$label" "code exchange + resource" "$line"
+    AUTHORIZE_PATH=$plain_path
+    seed
+  fi
+
   if [ "$ROWS" -gt 0 ] && [ "$java" = "$(command -v java)" ] && [ "$APP" = "$APP_DIR" ]; then
     say "$label: the same exchange and refresh with $ROWS more rows in each table"
     bulk_rows

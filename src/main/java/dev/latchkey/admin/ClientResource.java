@@ -37,7 +37,7 @@ public class ClientResource {
      * Create and replace body. The read-only fields of a response ({@code client_id}, timestamps) are
      * ignored, so a client read with GET can be edited and sent back with PUT.
      */
-    @JsonIgnoreProperties(value = {"client_id", "created_at", "updated_at"})
+    @JsonIgnoreProperties(value = {"client_id", "created_at", "updated_at", "self_registered", "first_token_at"})
     public record ClientRequest(
             String name,
             String clientType,
@@ -48,11 +48,17 @@ public class ClientResource {
             Boolean requirePkce,
             Boolean enabled,
             List<String> postLogoutRedirectUris,
-            String idTokenSignedResponseAlg) {
+            String idTokenSignedResponseAlg,
+            List<String> allowedResources,
+            String tokenEndpointAuthMethod,
+            String clientUri,
+            String logoUri,
+            List<String> contacts) {
 
         ClientRegistration.Input input() {
             return new ClientRegistration.Input(name, clientType, redirectUris, allowedScopes, defaultScopes,
-                    grantTypes, requirePkce, enabled, postLogoutRedirectUris, idTokenSignedResponseAlg);
+                    grantTypes, requirePkce, enabled, postLogoutRedirectUris, idTokenSignedResponseAlg,
+                    allowedResources, tokenEndpointAuthMethod, clientUri, logoUri, contacts);
         }
     }
 
@@ -69,6 +75,13 @@ public class ClientResource {
             boolean enabled,
             List<String> postLogoutRedirectUris,
             String idTokenSignedResponseAlg,
+            Set<String> allowedResources,
+            String tokenEndpointAuthMethod,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String clientUri,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String logoUri,
+            List<String> contacts,
+            boolean selfRegistered,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant firstTokenAt,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -76,7 +89,8 @@ public class ClientResource {
             return new ClientResponse(c.clientId(), secret, c.name(), c.type().wireName(), c.redirectUris(),
                     c.allowedScopes(), c.defaultScopes(), List.copyOf(c.grantTypes()),
                     c.requirePkce(), c.enabled(), c.postLogoutRedirectUris(), c.idTokenSignedResponseAlg(),
-                    c.createdAt(), c.updatedAt());
+                    c.allowedResources(), c.tokenEndpointAuthMethod(), c.clientUri(), c.logoUri(), c.contacts(),
+                    c.selfRegistered(), c.firstTokenAt(), c.createdAt(), c.updatedAt());
         }
 
         static ClientResponse of(ClientView c) {

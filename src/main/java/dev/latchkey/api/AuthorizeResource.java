@@ -110,8 +110,7 @@ public class AuthorizeResource {
                     session.csrfToken(cookie), username, "Wrong username or password.")).build();
         }
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
-        return Response.seeOther(URI.create(Paths.AUTHORIZE + "?"
-                        + FormEncoding.encode(OpenIdRequest.afterLogin(carried(request)))))
+        return Response.seeOther(URI.create(Paths.AUTHORIZE + "?" + afterLogin(request)))
                 .header(HttpHeaders.SET_COOKIE, session.setCookie(in.sessionToken())).build();
     }
 
@@ -160,7 +159,8 @@ public class AuthorizeResource {
         if (step instanceof Step.Consent consent) {
             return page(200, Pages.consent(consent.request().client().name(),
                     consent.scopes().stream().map(l -> new Pages.Scope(l.name(), l.description())).toList(),
-                    hidden(consent.request().request()), session.csrfToken(cookie), consent.offerRemember())).build();
+                    hidden(consent.request().request()), session.csrfToken(cookie), consent.offerRemember(),
+                    consent.resources(), consent.request().client().selfRegistered())).build();
         }
         Step.Issued issued = (Step.Issued) step;
         Map<String, String> params = new LinkedHashMap<>();
@@ -209,7 +209,18 @@ public class AuthorizeResource {
         return request.params().singles(AuthorizeRequest.KNOWN);
     }
 
+    /** What the login form sends on: the carried parameters as a query, with every {@code resource} (RFC 8707). */
+    private static String afterLogin(AuthorizeRequest request) {
+        StringBuilder query = new StringBuilder(FormEncoding.encode(OpenIdRequest.afterLogin(carried(request))));
+        for (String resource : request.resources()) {
+            query.append('&').append(AuthorizeRequest.RESOURCE).append('=').append(FormEncoding.encode(resource));
+        }
+        return query.toString();
+    }
+
     private static List<Pages.Hidden> hidden(AuthorizeRequest request) {
-        return carried(request).entrySet().stream().map(e -> new Pages.Hidden(e.getKey(), e.getValue())).toList();
+        return java.util.stream.Stream.concat(
+                carried(request).entrySet().stream().map(e -> new Pages.Hidden(e.getKey(), e.getValue())),
+                request.resources().stream().map(r -> new Pages.Hidden(AuthorizeRequest.RESOURCE, r))).toList();
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.config.Issuer;
 import dev.latchkey.flow.ScopeAdminFlow;
 import dev.latchkey.flow.grant.Grants;
+import dev.latchkey.flow.RegistrationFlow;
 import dev.latchkey.http.Paths;
+import dev.latchkey.policy.DynamicRegistrationPolicy;
 import dev.latchkey.policy.OpenIdRequest;
 import dev.latchkey.policy.OpenIdSubject;
 import jakarta.enterprise.event.Observes;
@@ -40,13 +42,16 @@ public class DiscoveryResource {
     private final Issuer issuer;
     private final ScopeAdminFlow scopes;
     private final Grants grants;
+    private final RegistrationFlow registration;
     private final ObjectMapper json;
     private volatile Document document;
 
-    public DiscoveryResource(Issuer issuer, ScopeAdminFlow scopes, Grants grants, ObjectMapper json) {
+    public DiscoveryResource(Issuer issuer, ScopeAdminFlow scopes, Grants grants, RegistrationFlow registration,
+                             ObjectMapper json) {
         this.issuer = issuer;
         this.scopes = scopes;
         this.grants = grants;
+        this.registration = registration;
         this.json = json;
     }
 
@@ -94,6 +99,9 @@ public class DiscoveryResource {
         m.put("jwks_uri", base + "/oauth2/jwks");
         m.put("userinfo_endpoint", base + Paths.USERINFO);
         m.put("end_session_endpoint", base + Paths.LOGOUT);
+        if (registration.mode() != DynamicRegistrationPolicy.Mode.OFF) {
+            m.put("registration_endpoint", base + Paths.REGISTER);
+        }
         m.put("response_types_supported", List.of("code"));
         m.put("response_modes_supported", List.of("query"));
         m.put("grant_types_supported", grants.types());

@@ -2,6 +2,7 @@ package dev.latchkey.api;
 
 import dev.latchkey.flow.oidc.UserInfoFlow;
 import dev.latchkey.flow.oidc.UserInfoFlow.Answer;
+import dev.latchkey.http.Bearer;
 import dev.latchkey.http.ApiError;
 import dev.latchkey.http.FormBody;
 import dev.latchkey.http.Paths;
@@ -39,14 +40,14 @@ public class UserInfoResource {
     @GET
     @Operation(summary = "The signed-in user's claims (OpenID Connect Core §5.3)")
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return answer(flow.userInfo(bearer(authorization)));
+        return answer(flow.userInfo(Bearer.token(authorization)));
     }
 
     @POST
     @Operation(summary = "The signed-in user's claims, the token in the header or the form")
     public Response post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
-        String fromHeader = bearer(authorization);
+        String fromHeader = Bearer.token(authorization);
         String fromForm;
         try {
             Parameters form = body == null || body.length == 0 ? Parameters.single(Map.of())
@@ -63,16 +64,6 @@ public class UserInfoResource {
                     + "(RFC 6750 section 2: use one method)");
         }
         return answer(flow.userInfo(fromHeader != null ? fromHeader : fromForm));
-    }
-
-    /** The bearer token of an {@code Authorization} header, or null when there is none. */
-    private static String bearer(String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length() + 1
-                || !authorization.regionMatches(true, 0, BEARER + " ", 0, BEARER.length() + 1)) {
-            return null;
-        }
-        String token = authorization.substring(BEARER.length() + 1).trim();
-        return token.isEmpty() ? null : token;
     }
 
     private static Response answer(Answer answer) {

@@ -185,4 +185,30 @@ public interface LatchkeyConfig {
         @WithDefault("60s")
         Duration lifetime();
     }
+
+    Registration registration();
+
+    /** Dynamic client registration (RFC 7591, RFC 7592). */
+    interface Registration {
+        /**
+         * {@code token}: a registration needs an initial access token from the management API; {@code open}:
+         * anyone may register (as MCP clients expect), for the open scopes only; {@code off}: no endpoint.
+         */
+        @WithDefault("token")
+        String mode();
+
+        /** The scopes open registration offers, and those a client that names none is allowed. */
+        Optional<java.util.List<String>> openScopes();
+
+        /** Registrations per address within the window in {@code open} mode, before 429. */
+        @WithDefault("20")
+        int maxPerAddress();
+
+        @WithDefault("1h")
+        Duration window();
+
+        /** A self-registered client that was issued no token within this time is deleted. */
+        @WithDefault("24h")
+        Duration unusedClientLifetime();
+    }
 }

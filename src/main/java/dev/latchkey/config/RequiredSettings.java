@@ -1,5 +1,6 @@
 package dev.latchkey.config;
 
+import dev.latchkey.policy.DynamicRegistrationPolicy;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -45,6 +46,9 @@ public class RequiredSettings {
         }
         if (!LatchkeyConfig.AT_JWT.equals(config.accessTokenTyp()) && !LatchkeyConfig.JWT.equals(config.accessTokenTyp())) {
             problems.add("LATCHKEY_ACCESS_TOKEN_TYP must be at+jwt or JWT");
+        }
+        if (DynamicRegistrationPolicy.Mode.fromWire(config.registration().mode()).isEmpty()) {
+            problems.add("LATCHKEY_REGISTRATION_MODE must be token, open or off");
         }
         if (!problems.isEmpty()) {
             String line = String.join("; ", problems);

@@ -12,6 +12,8 @@ import dev.latchkey.policy.AuthorizeRequest;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.AuthorizeReason;
 import dev.latchkey.policy.Refusal;
+import dev.latchkey.policy.ResourcePolicy;
+import dev.latchkey.policy.ResourceView;
 import dev.latchkey.policy.Scopes;
 import dev.latchkey.policy.UserRules;
 import dev.latchkey.store.AuthorizationCodeEntity;
@@ -60,8 +62,10 @@ public class AuthorizeFlow {
          * The user must allow or deny these scopes for this client.
          *
          * @param offerRemember whether to ask if the answer may be remembered (public clients only)
+         * @param resources     the resources asked for (RFC 8707), as "name (URI)"
          */
-        record Consent(Accepted request, List<ScopeLine> scopes, boolean offerRemember) implements Step {
+        record Consent(Accepted request, List<ScopeLine> scopes, boolean offerRemember, List<String> resources)
+                implements Step {
         }
 
         /** Done: the code was issued. */
@@ -92,6 +96,7 @@ public class AuthorizeFlow {
     private final ClientLookup clients;
     private final ScopeRepository scopes;
     private final ScopeLookup scopeLookup;
+    private final ResourceLookup resources;
     private final UserRepository users;
     private final LoginSessionRepository sessions;
     private final ConsentRepository consents;
@@ -102,13 +107,15 @@ public class AuthorizeFlow {
     private final LatchkeyConfig config;
     private final Clock clock;
 
-    public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, ScopeLookup scopeLookup, UserRepository users,
+    public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, ScopeLookup scopeLookup,
+                         ResourceLookup resources, UserRepository users,
                          LoginSessionRepository sessions, ConsentRepository consents, AuthorizationCodeRepository codes,
                          PasswordHasher passwords, Throttle throttle, AuditLog audit, LatchkeyConfig config,
                          Clock clock) {
         this.clients = clients;
         this.scopes = scopes;
         this.scopeLookup = scopeLookup;
+        this.resources = resources;
         this.users = users;
         this.sessions = sessions;
         this.consents = consents;
@@ -157,7 +164,10 @@ public class AuthorizeFlow {
     }
 
     private Step consentStep(Accepted accepted) {
-        return new Step.Consent(accepted, describe(accepted.scopes()), !accepted.client().isConfidential());
+        Map<String, ResourceView> known = accepted.resources().isEmpty() ? Map.of() : resources.all();
+        List<String> named = accepted.resources().stream()
+                .map(uri -> known.containsKey(uri) ? known.get(uri).name() + " (" + uri + ")" : uri).toList();
+        return new Step.Consent(accepted, describe(accepted.scopes()), !accepted.client().isConfidential(), named);
     }
 
     /** The login form. The password check runs outside any transaction. */
@@ -249,7 +259,8 @@ public class AuthorizeFlow {
         String scope = request.params().get(AuthorizeRequest.SCOPE);
         Set<String> existing = scope == null ? Set.of()
                 : Scopes.parse(scope).map(scopeLookup::existing).orElse(Set.of());
-        return AuthorizePolicy.check(request, client, existing);
+        return AuthorizePolicy.check(request, client, existing,
+                request.resources().isEmpty() ? Map.of() : resources.all());
     }
 
     Optional<UserEntity> findUser(String username) {
@@ -286,6 +297,7 @@ public class AuthorizeFlow {
         stored.scopes = Scopes.format(accepted.scopes());
         stored.codeChallenge = accepted.codeChallenge();
         stored.nonce = accepted.openId().nonce();
+        stored.resources = ResourcePolicy.format(accepted.resources());
         stored.authTime = login.authTime();
         stored.createdAt = now;
         stored.expiresAt = now.plus(config.code().lifetime());

@@ -10,6 +10,7 @@ import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
 import dev.latchkey.store.ClientEntity;
 import dev.latchkey.store.ClientRepository;
+import dev.latchkey.store.ResourceRepository;
 import dev.latchkey.store.ScopeRepository;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,30 +35,57 @@ public class ClientAdminFlow {
 
     private final ClientRepository clients;
     private final ScopeRepository scopes;
+    private final ResourceRepository resources;
     private final Grants grants;
     private final Event<ClientLookup.ClientChanged> changed;
 
-    public ClientAdminFlow(ClientRepository clients, ScopeRepository scopes, Grants grants,
+    public ClientAdminFlow(ClientRepository clients, ScopeRepository scopes, ResourceRepository resources, Grants grants,
                            Event<ClientLookup.ClientChanged> changed) {
         this.clients = clients;
         this.scopes = scopes;
+        this.resources = resources;
         this.grants = grants;
         this.changed = changed;
     }
 
     @Transactional
     public WithSecret create(ClientRegistration.Input input) {
-        ClientRegistration registration = ClientRegistrationPolicy.validate(input, knownScopes(input), grants.rules());
+        return store(validate(input, ClientRegistration.Fields.MANAGEMENT), null);
+    }
+
+    /** The input checked against what exists (one policy for the management API and RFC 7591). */
+    ClientRegistration validate(ClientRegistration.Input input, ClientRegistration.Fields fields) {
+        List<String> named = input.allowedResources() == null ? List.of()
+                : input.allowedResources().stream().filter(Objects::nonNull).toList();
+        return ClientRegistrationPolicy.validate(input, new ClientRegistration.Known(knownScopes(input),
+                resources.existingUris(named), grants.rules()), fields);
+    }
+
+    /**
+     * Stores a new client (in the caller's transaction).
+     *
+     * @param registrationTokenHash the hash of its registration access token when it registered itself, else null
+     */
+    WithSecret store(ClientRegistration registration, byte[] registrationTokenHash) {
         String secret = registration.type() == ClientType.CONFIDENTIAL ? OpaqueTokens.newToken() : null;
         Instant now = now();
         ClientEntity client = new ClientEntity();
         client.clientId = OpaqueTokens.newId();
         client.clientType = registration.type().wireName();
         client.secretHash = secret == null ? null : OpaqueTokens.hash(secret);
+        client.registrationTokenHash = registrationTokenHash;
         client.createdAt = now;
         apply(client, registration, now);
         clients.insert(client);
         return new WithSecret(client.view(), secret);
+    }
+
+    /** Replaces the editable fields of a client read for update (in the caller's transaction). */
+    ClientView update(ClientEntity client, ClientRegistration registration) {
+        apply(client, registration, now());
+        clients.flushChanges();
+        changed.fire(new ClientLookup.ClientChanged(client.clientId));
+        return client.view();
     }
 
     public ClientView get(String clientId) {
@@ -76,21 +105,23 @@ public class ClientAdminFlow {
             throw new InvalidInput("client_type cannot be changed (it is " + type
                     + "); register a new client instead");
         }
-        ClientRegistration.Input withType = new ClientRegistration.Input(input.name(), type,
-                input.redirectUris(), input.allowedScopes(), input.defaultScopes(), input.grantTypes(),
-                input.requirePkce(), input.enabled(), input.postLogoutRedirectUris(), input.idTokenSignedResponseAlg());
-        apply(client, ClientRegistrationPolicy.validate(withType, knownScopes(input), grants.rules()), now());
-        clients.flushChanges();
-        changed.fire(new ClientLookup.ClientChanged(clientId));
-        return client.view();
+        return update(client, validate(input.withType(type), ClientRegistration.Fields.MANAGEMENT));
     }
 
     @Transactional
     public void delete(String clientId) {
-        if (!clients.deleteById(clientId)) {
+        if (!remove(clientId)) {
             throw notFound(clientId);
         }
-        changed.fire(new ClientLookup.ClientChanged(clientId));
+    }
+
+    /** Deletes a client (in the caller's transaction); its grants and tokens go with it. */
+    boolean remove(String clientId) {
+        boolean removed = clients.deleteById(clientId);
+        if (removed) {
+            changed.fire(new ClientLookup.ClientChanged(clientId));
+        }
+        return removed;
     }
 
     /** Concurrent rotations take turns (row lock): the secret stored is the one the last of them returned. */
@@ -108,7 +139,7 @@ public class ClientAdminFlow {
         return new WithSecret(client.view(), secret);
     }
 
-    private ClientEntity findForUpdate(String clientId) {
+    ClientEntity findForUpdate(String clientId) {
         return clients.findForUpdate(clientId).orElseThrow(() -> notFound(clientId));
     }
 
@@ -117,7 +148,7 @@ public class ClientAdminFlow {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static NotFound notFound(String clientId) {
+    static NotFound notFound(String clientId) {
         return new NotFound("no client with client_id " + Quote.of(clientId));
     }
 
@@ -137,7 +168,11 @@ public class ClientAdminFlow {
         client.enabled = r.enabled();
         client.updatedAt = updatedAt;
         client.idTokenSignedResponseAlg = r.idTokenSignedResponseAlg();
+        client.tokenEndpointAuthMethod = r.tokenEndpointAuthMethod();
+        client.clientUri = r.clientUri();
+        client.logoUri = r.logoUri();
+        client.contacts = r.contacts().toArray(String[]::new);
         client.setLists(r.redirectUris(), r.postLogoutRedirectUris(), r.allowedScopes(), r.defaultScopes(),
-                r.grantTypes());
+                r.grantTypes(), r.allowedResources());
     }
 }

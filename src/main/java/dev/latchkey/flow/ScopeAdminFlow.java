@@ -61,6 +61,11 @@ public class ScopeAdminFlow {
             throw new InvalidInput("scope " + Quote.of(name) + " is allowed for " + users
                     + " client(s); remove it from their allowed_scopes first");
         }
+        long resources = scopes.resourcesUsing(name);
+        if (resources > 0) {
+            throw new InvalidInput("scope " + Quote.of(name) + " is accepted by " + resources
+                    + " resource(s); remove it from their scopes first");
+        }
         scopes.deleteById(name);
         changed.fire(new ScopesChanged());
     }

@@ -35,13 +35,15 @@ public class TokenFlow {
     private final Grants grants;
     private final List<TokenResponseContributor> contributors;
     private final AuditLog audit;
+    private final ClientUsage usage;
 
     public TokenFlow(ClientAuthenticator authenticator, Grants grants,
-                     @Any Instance<TokenResponseContributor> contributors, AuditLog audit) {
+                     @Any Instance<TokenResponseContributor> contributors, AuditLog audit, ClientUsage usage) {
         this.authenticator = authenticator;
         this.grants = grants;
         this.contributors = contributors.stream().toList();
         this.audit = audit;
+        this.usage = usage;
     }
 
     /**
@@ -84,6 +86,7 @@ public class TokenFlow {
         }
         audit.record(AuditEvent.of(AuditEvent.Type.TOKEN_ISSUED).actor(client.clientId()).client(client.clientId())
                 .subject(issued.subject()).address(address).detail(handler.grantType() + " " + issued.scope()));
+        usage.issued(client);
         return new Tokens(issued.accessToken(), issued.expiresIn(), issued.scope(), issued.refreshToken(), members);
     }
 }

@@ -18,6 +18,8 @@ public final class Paths {
     public static final String USERINFO = OAUTH + "/userinfo";
     /** OpenID Connect RP-initiated logout: browsers are there. */
     public static final String LOGOUT = OAUTH + "/logout";
+    /** Dynamic client registration (RFC 7591) and the registered clients' own URIs (RFC 7592). */
+    public static final String REGISTER = OAUTH + "/register";
 
     private Paths() {
     }

@@ -68,6 +68,10 @@ public class Purge {
                 + "join refresh_token r on r.family_id = f.id where f.user_id = consent.user_id "
                 + "and f.client_id = consent.client_id and f.revoked_at is null and r.expires_at > now())",
                 now.minus(config.consent().lifetime())));
+        deleted.put("registration_token", purge("registration_token", "expires_at < ?", now));
+        // a client that registered itself (RFC 7591) and was never issued a token within its time
+        deleted.put("client", purge("client", "registration_token_hash is not null and first_token_at is null "
+                + "and created_at < ?", now.minus(config.registration().unusedClientLifetime())));
         deleted.put("audit_event", purge("audit_event", "at < ?", now.minus(config.audit().retention())));
         return deleted;
     }

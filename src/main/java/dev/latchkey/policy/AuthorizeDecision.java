@@ -1,5 +1,6 @@
 package dev.latchkey.policy;
 
+import java.util.List;
 import java.util.Set;
 
 /** What {@link AuthorizePolicy} decided about an authorization request. */
@@ -23,9 +24,11 @@ public sealed interface AuthorizeDecision {
      * @param redirectUriSent   the redirect_uri parameter as sent, or null (the token request must repeat it)
      * @param codeChallenge     the S256 challenge, or null when PKCE is optional for the client and unused
      * @param openId            prompt, max_age, nonce and login_hint
+     * @param resources         the resources the tokens are for (RFC 8707), none for the default audience
      */
     record Accepted(AuthorizeRequest request, ClientView client, String redirectUri, String redirectUriSent,
-                    Set<String> scopes, String state, String codeChallenge, OpenIdRequest openId)
+                    Set<String> scopes, String state, String codeChallenge, OpenIdRequest openId,
+                    List<String> resources)
             implements AuthorizeDecision {
     }
 }

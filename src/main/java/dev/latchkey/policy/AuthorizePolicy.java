@@ -1,6 +1,8 @@
 package dev.latchkey.policy;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.latchkey.policy.AuthorizeRequest.CLIENT_ID;
@@ -23,8 +25,10 @@ public final class AuthorizePolicy {
      * @param request        the request as sent
      * @param client         the client named by a single {@code client_id}, or null when there is none
      * @param existingScopes which of the requested scope names exist on the server
+     * @param resources      the registered resources by URI (RFC 8707)
      */
-    public static AuthorizeDecision check(AuthorizeRequest request, ClientView client, Set<String> existingScopes) {
+    public static AuthorizeDecision check(AuthorizeRequest request, ClientView client, Set<String> existingScopes,
+                                          Map<String, ResourceView> resources) {
         Parameters p = request.params();
         // 1. The client: without it there is nowhere safe to send an error.
         if (p.repeated(CLIENT_ID)) {
@@ -76,11 +80,16 @@ public final class AuthorizePolicy {
             }
             // 5. Scope: an unknown name outranks a forbidden one.
             Set<String> scopes = scopes(p.get(SCOPE), client, existingScopes);
+            // 5b. Resources (RFC 8707): each registered and the client's, and accepting a requested scope.
+            List<ResourceView> named = ResourcePolicy.resolve(request.resources(), null, client, resources,
+                    AuthorizeReason.RESOURCES);
+            ResourcePolicy.audience(named, scopes, AuthorizeReason.RESOURCES);
             // 6. PKCE.
             String challenge = pkce(p, client);
             // 7. What the login must be (OpenID Connect Core §3.1.2.1).
             OpenIdRequest openId = OpenIdRequest.parse(p);
-            return new AuthorizeDecision.Accepted(request, client, redirectUri, sent, scopes, state, challenge, openId);
+            return new AuthorizeDecision.Accepted(request, client, redirectUri, sent, scopes, state, challenge, openId,
+                    named.stream().map(ResourceView::uri).toList());
         } catch (Refusal refusal) {
             return new AuthorizeDecision.Refused(refusal, redirectUri, state);
         }

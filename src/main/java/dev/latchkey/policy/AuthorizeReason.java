@@ -5,6 +5,7 @@ import static dev.latchkey.policy.ErrorProfile.FORBIDDEN_SCOPE;
 import static dev.latchkey.policy.ErrorProfile.GRANT_NOT_ALLOWED_HERE;
 import static dev.latchkey.policy.ErrorProfile.INVALID_REQUEST;
 import static dev.latchkey.policy.ErrorProfile.INVALID_SCOPE;
+import static dev.latchkey.policy.ErrorProfile.INVALID_TARGET;
 import static dev.latchkey.policy.ErrorProfile.UNSUPPORTED_RESPONSE_TYPE;
 
 /** The authorization endpoint's reasons, in the order it checks them (docs/errors.md lists them so). */
@@ -30,6 +31,10 @@ public enum AuthorizeReason implements Reason {
     SCOPE_UNKNOWN(true, INVALID_SCOPE, "scope names a scope this server does not know"),
     SCOPE_NOT_ALLOWED(true, FORBIDDEN_SCOPE, "scope names a scope this client may not use"),
     SCOPE_NONE(true, INVALID_SCOPE, "scope is missing and the client has no default scopes"),
+    RESOURCE_MALFORMED(true, INVALID_TARGET, "resource must be an absolute URI without a fragment (RFC 8707 section 2)"),
+    RESOURCE_UNKNOWN(true, INVALID_TARGET, "resource names no resource server registered here"),
+    RESOURCE_NOT_ALLOWED(true, INVALID_TARGET, "resource names a resource server this client may not ask for"),
+    RESOURCE_NO_SCOPE(true, INVALID_TARGET, "the requested resource accepts none of the requested scopes"),
     PKCE_CHALLENGE_MISSING(true, INVALID_REQUEST, "code_challenge is required (PKCE, RFC 7636)"),
     PKCE_METHOD_UNSUPPORTED(true, INVALID_REQUEST, "code_challenge_method must be S256"),
     PKCE_CHALLENGE_MALFORMED(true, INVALID_REQUEST,
@@ -43,6 +48,10 @@ public enum AuthorizeReason implements Reason {
     CONSENT_REQUIRED(true, ErrorProfile.CONSENT_REQUIRED,
             "consent required: prompt=none and the user has not consented to every requested scope"),
     USER_DENIED(true, ACCESS_DENIED, "the resource owner denied the request");
+
+    /** The resource checks (RFC 8707) with these reasons; an authorization request has no grant to narrow. */
+    public static final ResourcePolicy.Reasons RESOURCES = new ResourcePolicy.Reasons(RESOURCE_MALFORMED, null,
+            RESOURCE_UNKNOWN, RESOURCE_NOT_ALLOWED, RESOURCE_NO_SCOPE);
 
     private final boolean redirectable;
     private final ErrorProfile.Mapping mapping;

@@ -17,8 +17,10 @@ public record AuthorizeRequest(Parameters params) {
     public static final String MAX_AGE = "max_age";
     public static final String NONCE = "nonce";
     public static final String LOGIN_HINT = "login_hint";
+    /** RFC 8707 §2: may repeat. */
+    public static final String RESOURCE = ResourcePolicy.PARAMETER;
 
-    /** The parameters this server reads; any other is ignored (RFC 6749 §3.1). */
+    /** The parameters this server reads once; any other is ignored (RFC 6749 §3.1), except {@link #RESOURCE}. */
     public static final List<String> KNOWN = List.of(CLIENT_ID, REDIRECT_URI, RESPONSE_TYPE, SCOPE, STATE,
             CODE_CHALLENGE, CODE_CHALLENGE_METHOD, PROMPT, MAX_AGE, NONCE, LOGIN_HINT);
     static final Set<String> CHECKED_FOR_REPEATS = Set.of(RESPONSE_TYPE, SCOPE, STATE, CODE_CHALLENGE,
@@ -30,5 +32,9 @@ public record AuthorizeRequest(Parameters params) {
 
     public String state() {
         return params.get(STATE);
+    }
+
+    public List<String> resources() {
+        return params.all(RESOURCE);
     }
 }

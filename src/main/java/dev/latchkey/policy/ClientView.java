@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * A registered client as the policy sees it. {@code secretHash} is null for public clients;
- * {@code idTokenSignedResponseAlg} is RS256 or ES256 (OpenID Connect Registration §2).
+ * {@code idTokenSignedResponseAlg} is RS256 or ES256 (OpenID Connect Registration §2);
+ * {@code registrationTokenHash} is set only for a client that registered itself (RFC 7591, RFC 7592), and
+ * {@code firstTokenAt} once it was first issued a token.
  */
 public record ClientView(
         String clientId,
@@ -22,10 +24,22 @@ public record ClientView(
         Instant createdAt,
         Instant updatedAt,
         List<String> postLogoutRedirectUris,
-        String idTokenSignedResponseAlg) {
+        String idTokenSignedResponseAlg,
+        Set<String> allowedResources,
+        String tokenEndpointAuthMethod,
+        String clientUri,
+        String logoUri,
+        List<String> contacts,
+        byte[] registrationTokenHash,
+        Instant firstTokenAt) {
 
     public boolean isConfidential() {
         return type == ClientType.CONFIDENTIAL;
+    }
+
+    /** Registered through RFC 7591 rather than by an administrator: its name is its own claim. */
+    public boolean selfRegistered() {
+        return registrationTokenHash != null;
     }
 
     public boolean allows(String grant) {

@@ -7,11 +7,14 @@ public enum Endpoint {
     /** Errors on the redirect back to the client (and, for unsafe ones, on the error page). */
     AUTHORIZE(Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "forbidden_scope", "access_denied"),
             Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "unauthorized_client", "access_denied",
-                    "login_required", "consent_required")),
+                    "login_required", "consent_required", "invalid_target")),
     /** Token, revocation and introspection: JSON bodies. */
     TOKEN(Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error"),
             Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error", "invalid_grant",
-                    "unauthorized_client", "invalid_scope"));
+                    "unauthorized_client", "invalid_scope", "invalid_target")),
+    /** Dynamic registration (RFC 7591, RFC 7592): JSON bodies. */
+    REGISTER(Set.of("invalid_request", "invalid_client"),
+            Set.of("invalid_request", "invalid_client_metadata", "invalid_redirect_uri", "invalid_token"));
 
     private final Set<String> strictCodes;
     private final Set<String> rfc6749Codes;

@@ -39,6 +39,12 @@ public enum ErrorProfile {
     /** The grant presented is not good: invalid_grant in RFC 6749, invalid_request in the strict profile. */
     public static final Mapping INVALID_GRANT = split("invalid_request", "invalid_grant", 400);
     public static final Mapping INVALID_TOKEN_SCOPE = split("invalid_request", "invalid_scope", 400);
+    /** A resource (RFC 8707 §2) that cannot be had: invalid_target in RFC 8707, invalid_request in the strict profile. */
+    public static final Mapping INVALID_TARGET = split("invalid_request", "invalid_target", 400);
+    /** Dynamic registration (RFC 7591 §3.2.2, RFC 7592 §3; RFC 6750 §3.1 for the tokens). */
+    public static final Mapping INVALID_CLIENT_METADATA = split("invalid_request", "invalid_client_metadata", 400);
+    public static final Mapping INVALID_REDIRECT_URI = split("invalid_request", "invalid_redirect_uri", 400);
+    public static final Mapping INVALID_REGISTRATION_TOKEN = split("invalid_client", "invalid_token", 401);
 
     private static Mapping both(String code, int status) {
         return split(code, code, status);

@@ -41,6 +41,11 @@ public final class Parameters {
         return list != null && list.size() == 1 ? list.get(0) : null;
     }
 
+    /** Every value sent for a parameter that may repeat (RFC 8707 {@code resource}), in order. */
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

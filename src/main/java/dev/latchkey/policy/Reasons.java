@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  */
 public final class Reasons {
     private static final List<Reason> ALL = Stream.of(AuthorizeReason.values(), TokenReason.values(),
-                    CodeGrantReason.values(), RefreshGrantReason.values(), ClientCredentialsReason.values())
+                    ResourceReason.values(), CodeGrantReason.values(), RefreshGrantReason.values(),
+                    ClientCredentialsReason.values(), RegistrationReason.values())
             .flatMap(Stream::of)
             .map(Reason.class::cast)
             .toList();

@@ -6,8 +6,10 @@ import java.util.UUID;
 /**
  * A refresh token as stored, with its grant, and what this request's rotation did with it.
  *
- * @param openId the user and their login, when this request rotated the token; else null
+ * @param openId    the user and their login, when this request rotated the token; else null
+ * @param resources the grant's resources (RFC 8707), space-separated; null for none
  */
 public record StoredRefreshToken(UUID familyId, String clientId, UUID userId, String scopes, Instant expiresAt,
-                                 boolean familyRevoked, Consumption consumption, OpenIdSubject openId) {
+                                 boolean familyRevoked, Consumption consumption, OpenIdSubject openId,
+                                 String resources) {
 }

@@ -46,4 +46,7 @@ public class AuthorizationCodeEntity {
     /** When the user authenticated (for the id_token's auth_time). */
     @Column(name = "auth_time")
     public Instant authTime;
+
+    /** The resources asked for (RFC 8707), space-separated; null when none. */
+    public String resources;
 }

@@ -57,6 +57,32 @@ public class ClientEntity {
     @Column(name = "id_token_signed_response_alg")
     public String idTokenSignedResponseAlg = "RS256";
 
+    /** RFC 7591 §2 metadata. */
+    @Column(name = "client_uri")
+    public String clientUri;
+
+    @Column(name = "logo_uri")
+    public String logoUri;
+
+    public String[] contacts = new String[0];
+
+    @Column(name = "token_endpoint_auth_method")
+    public String tokenEndpointAuthMethod;
+
+    /** The hash of its registration access token (RFC 7592), for a client that registered itself; else null. */
+    @Column(name = "registration_token_hash")
+    public byte[] registrationTokenHash;
+
+    /** When it was first issued a token: a self-registered client that never is gets purged. */
+    @Column(name = "first_token_at")
+    public Instant firstTokenAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "client_allowed_resource", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "resource_uri")
+    public Set<String> allowedResources = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "client_redirect_uri", joinColumns = @JoinColumn(name = "client_id"))
@@ -95,7 +121,8 @@ public class ClientEntity {
      * uniqueness constraint halfway).
      */
     public void setLists(List<String> redirectUris, List<String> postLogoutRedirectUris, Set<String> allowedScopes,
-                         Set<String> defaultScopes, Set<String> grantTypes) {
+                         Set<String> defaultScopes, Set<String> grantTypes, Set<String> allowedResources) {
+        this.allowedResources = new HashSet<>(allowedResources);
         this.redirectUris = new ArrayList<>(redirectUris);
         this.postLogoutRedirectUris = new ArrayList<>(postLogoutRedirectUris);
         this.allowedScopes = new HashSet<>(allowedScopes);
@@ -108,7 +135,8 @@ public class ClientEntity {
         return new ClientView(clientId, name, ClientType.fromWire(clientType).orElseThrow(), secretHash,
                 List.copyOf(redirectUris), sorted(allowedScopes), sorted(defaultScopes), sorted(grantTypes),
                 requirePkce, enabled, createdAt, updatedAt, List.copyOf(postLogoutRedirectUris),
-                idTokenSignedResponseAlg);
+                idTokenSignedResponseAlg, sorted(allowedResources), tokenEndpointAuthMethod, clientUri, logoUri,
+                List.of(contacts), registrationTokenHash, firstTokenAt);
     }
 
     private static Set<String> sorted(Set<String> values) {

@@ -27,6 +27,11 @@ public class ClientRepository implements PanacheRepositoryBase<ClientEntity, Str
         StoreException.flushing(() -> persistAndFlush(client));
     }
 
+    /** Notes the first token a client was issued (once: later calls change nothing). */
+    public void markFirstToken(String clientId, java.time.Instant at) {
+        update("firstTokenAt = ?1 where clientId = ?2 and firstTokenAt is null", at, clientId);
+    }
+
     /** Writes the changes made to clients read in this transaction now, so that a conflict surfaces here. */
     public void flushChanges() {
         StoreException.flushing(this::flush);

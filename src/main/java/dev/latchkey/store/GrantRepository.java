@@ -50,17 +50,17 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                 update authorization_code set consumed_at = :now
                 where code_hash = :codeHash and consumed_at is null and client_id = :clientId and expires_at > :now
                 returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at, nonce,
-                          auth_time),
+                          auth_time, resources),
             family as (
-                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at, auth_time)
-                select :grantId, client_id, user_id, code_hash, scopes, :now, auth_time from consumed
+                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at, auth_time, resources)
+                select :grantId, client_id, user_id, code_hash, scopes, :now, auth_time, resources from consumed
                 returning id, client_id, scopes, created_at),
             refresh as (
                 insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
                 select :refreshHash, id, client_id, scopes, created_at, :refreshExpiresAt from family
                 where cast(:refreshHash as bytea) is not null)
             select c.client_id, c.user_id, c.redirect_uri, c.scopes, c.code_challenge, c.expires_at,
-                   c.nonce, c.auth_time, %s
+                   c.nonce, c.auth_time, c.resources, %s
             from consumed c left join app_user u on u.id = c.user_id""".formatted(USER_COLUMNS));
 
     /** Rotates the refresh token if it is live, the client's and its grant not revoked, and stores its successor. */
@@ -70,11 +70,11 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                 from grant_family f
                 where r.token_hash = :tokenHash and r.rotated_at is null and r.client_id = :clientId
                   and r.expires_at > :now and f.id = r.family_id and f.revoked_at is null
-                returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at, f.auth_time),
+                returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at, f.auth_time, f.resources),
             successor as (
                 insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
                 select :nextHash, family_id, client_id, scopes, :now, :nextExpiresAt from rotated)
-            select r.family_id, r.client_id, r.user_id, r.scopes, r.expires_at, r.auth_time, %s
+            select r.family_id, r.client_id, r.user_id, r.scopes, r.expires_at, r.auth_time, r.resources, %s
             from rotated r left join app_user u on u.id = r.user_id""".formatted(USER_COLUMNS));
 
     private final Sql sql;
@@ -93,7 +93,8 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
         Optional<StoredCode> consumed = sql.first(REDEEM, rs -> new StoredCode(rs.getString(1),
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
                         Sql.instant(rs, 6), Consumption.CONSUMED_NOW,
-                        new OpenIdSubject(rs.getString(9), claims(rs, 10), Sql.instant(rs, 8), rs.getString(7))),
+                        new OpenIdSubject(rs.getString(10), claims(rs, 11), Sql.instant(rs, 8), rs.getString(7)),
+                        rs.getString(9)),
                 Sql.values("now", r.now(), "codeHash", r.codeHash(), "clientId", r.clientId(), "grantId", r.grantId(),
                         "refreshHash", r.refreshHash(), "refreshExpiresAt", r.refreshExpiresAt()));
         if (consumed.isPresent()) {
@@ -101,7 +102,7 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
         }
         return Optional.ofNullable(getEntityManager().find(AuthorizationCodeEntity.class, r.codeHash()))
                 .map(c -> new StoredCode(c.clientId, c.userId, c.redirectUri, c.scopes, c.codeChallenge, c.expiresAt,
-                        c.consumedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED, null));
+                        c.consumedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED, null, null));
     }
 
     /**
@@ -114,7 +115,7 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
         Optional<StoredRefreshToken> rotated = sql.first(ROTATE, rs -> new StoredRefreshToken(
                         rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                         Sql.instant(rs, 5), false, Consumption.CONSUMED_NOW,
-                        new OpenIdSubject(rs.getString(7), claims(rs, 8), Sql.instant(rs, 6), null)),
+                        new OpenIdSubject(rs.getString(8), claims(rs, 9), Sql.instant(rs, 6), null), rs.getString(7)),
                 Sql.values("now", r.now(), "tokenHash", r.tokenHash(), "clientId", r.clientId(), "nextHash", r.nextHash(),
                         "nextExpiresAt", r.nextExpiresAt()));
         return rotated.isPresent() ? rotated : findRefreshToken(r.tokenHash());
@@ -135,7 +136,7 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                     RefreshTokenEntity r = (RefreshTokenEntity) row[0];
                     return new StoredRefreshToken(r.familyId, r.clientId, (UUID) row[1], r.scopes, r.expiresAt,
                             row[2] != null, r.rotatedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED,
-                            null);
+                            null, null);
                 });
     }
 

@@ -55,4 +55,10 @@ public class ScopeRepository implements PanacheRepositoryBase<ScopeEntity, Strin
                         "select count(c) from ClientEntity c join c.allowedScopes s where s = ?1", Long.class)
                 .setParameter(1, name).getSingleResult();
     }
+
+    public long resourcesUsing(String name) {
+        return getEntityManager().createQuery(
+                        "select count(r) from ResourceEntity r join r.scopes s where s = ?1", Long.class)
+                .setParameter(1, name).getSingleResult();
+    }
 }

@@ -15,7 +15,11 @@ public class StoreException extends RuntimeException {
             "scope_pkey", "a scope with this name already exists",
             "client_name_key", "a client with this name already exists",
             "app_user_username_key", "a user with this username already exists",
-            "client_allowed_scope_scope_name_fkey", "a named scope was deleted meanwhile; check the scopes and retry");
+            "client_allowed_scope_scope_name_fkey", "a named scope was deleted meanwhile; check the scopes and retry",
+            "resource_uri_key", "a resource with this uri already exists",
+            "resource_scope_scope_name_fkey", "a named scope was deleted meanwhile; check the scopes and retry",
+            "client_allowed_resource_resource_uri_fkey",
+            "a named resource was deleted meanwhile; check the resources and retry");
 
     private final String sqlState;
     private final String constraint;

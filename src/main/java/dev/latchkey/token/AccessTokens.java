@@ -64,12 +64,21 @@ public class AccessTokens {
 
     /** @param grantId the grant family of a user grant, or null for client_credentials */
     public Issued issue(String subject, String clientId, String scope, String grantId) {
+        return issue(subject, clientId, scope, grantId, List.of(), null);
+    }
+
+    /**
+     * @param resources the token's audience (RFC 8707): its resources' URIs, or none for the default audience
+     * @param typ       the header {@code typ} its resources accept, or null for the configured one
+     */
+    public Issued issue(String subject, String clientId, String scope, String grantId, List<String> resources,
+                        String typ) {
         long now = clock.instant().getEpochSecond();
         long expires = now + config.token().accessLifetime().getSeconds();
         String jti = OpaqueTokens.newId();
         var claims = Jwt.issuer(issuer)
                 .subject(subject)
-                .claim("aud", audience)
+                .claim("aud", resources.isEmpty() ? audience : resources.size() == 1 ? resources.get(0) : resources)
                 .issuedAt(now)
                 .expiresAt(expires)
                 .claim("jti", jti)
@@ -81,7 +90,7 @@ public class AccessTokens {
         KeyRing.ActiveKey key = keys.active();
         String jwt = claims.jws()
                 .keyId(key.kid())
-                .header("typ", typ)
+                .header("typ", typ == null ? this.typ : typ)
                 .algorithm(SignatureAlgorithm.fromAlgorithm(key.algorithm()))
                 .sign(key.privateKey());
         return new Issued(jwt, jti, Instant.ofEpochSecond(expires));

@@ -20,8 +20,13 @@ public class Pages {
     public static native TemplateInstance login(String clientName, List<Hidden> request, String csrf,
                                                 String username, String message);
 
+    /**
+     * @param resources  the APIs the access is for (RFC 8707), as "name (URI)"; empty for this server's default
+     * @param unverified the client registered itself: its name is only its own claim
+     */
     public static native TemplateInstance consent(String clientName, List<Scope> scopes, List<Hidden> request,
-                                                  String csrf, boolean offerRemember);
+                                                  String csrf, boolean offerRemember, List<String> resources,
+                                                  boolean unverified);
 
     /** Asks the signed-in user before an RP-initiated logout that does not prove it comes from their app. */
     public static native TemplateInstance confirmLogout(String clientName, List<Hidden> request, String csrf);

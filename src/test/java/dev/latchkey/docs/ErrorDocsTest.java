@@ -109,6 +109,20 @@ class ErrorDocsTest {
                 | 500 | server_error | server_error | a bug; the description carries a reference to the log |
                 | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
 
+                ## Dynamic registration: `POST /oauth2/register`, `GET`/`PUT`/`DELETE /oauth2/register/{client_id}`
+
+                JSON `{"error", "error_description"}` with `Cache-Control: no-store` (RFC 7591 §3.2.2, RFC 7592).
+                A 401 carries `WWW-Authenticate: Bearer error="invalid_token"`, a 429 `Retry-After`. With
+                `LATCHKEY_REGISTRATION_MODE=off` every one of these paths answers 404 `invalid_request`.
+
+                | status | strict | rfc6749 | description |
+                |---|---|---|---|
+                """);
+        rows(md, r -> r.endpoint() == Endpoint.REGISTER);
+        md.append("""
+                | 413 | invalid_request | invalid_request | the body is over 64 KiB |
+                | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
+
                 ## Management API: `/api/v1/*`
 
                 JSON `{"message": "<status> <reason>", "description": "..."}`.

@@ -94,6 +94,35 @@ class FuzzIT {
     }
 
     @Test
+    void registrationAnswersOnlyDocumentedErrors() throws Exception {
+        String initial = ItClients.admin(app).body(Map.of("max_uses", 1000)).post("/api/v1/registration-tokens")
+                .then().statusCode(201).extract().path("token");
+        for (int i = 0; i < ROUNDS; i++) {
+            String path = random.nextDouble() < 0.7 ? "/oauth2/register" : "/oauth2/register/" + word();
+            String method = path.equals("/oauth2/register") ? randomMethod(0.8)
+                    : pick(List.of("GET", "PUT", "DELETE", "PATCH"));
+            HttpRequest.Builder builder = builder(path).method(method.equals("HEAD") ? "GET" : method,
+                    HttpRequest.BodyPublishers.ofByteArray(jsonBody()));
+            double auth = random.nextDouble();
+            if (auth < 0.6) {
+                builder.header("Authorization", "Bearer " + initial);
+            } else if (auth < 0.85) {
+                builder.header("Authorization", pick(List.of("Bearer nope", "Basic " + word(), "Bearer")));
+            }
+            if (random.nextDouble() < 0.85) {
+                builder.header("Content-Type", random.nextDouble() < 0.8 ? "application/json" : randomContentType());
+            }
+            HttpRequest request = builder.build();
+            HttpResponse<String> r = send(request);
+            int status = r.statusCode();
+            assertTrue(Set.of(201, 400, 401, 404, 405).contains(status), describe(request, r));
+            if (status >= 400) {
+                assertOAuthJson(request, r, Set.of("invalid_request", "invalid_client"));
+            }
+        }
+    }
+
+    @Test
     void authorizeAnswersPagesOrDocumentedRedirects() throws Exception {
         for (int i = 0; i < ROUNDS; i++) {
             String method = random.nextDouble() < 0.6 ? "GET" : random.nextDouble() < 0.8 ? "POST" : pick(METHODS);
@@ -138,6 +167,7 @@ class FuzzIT {
     @Test
     void managementApiAnswersItsErrorFormat() throws Exception {
         List<String> paths = List.of("/api/v1/scopes", "/api/v1/clients", "/api/v1/users", "/api/v1/keys",
+                "/api/v1/resources", "/api/v1/resources/" + word(), "/api/v1/registration-tokens",
                 "/api/v1/clients/" + client.clientId(), "/api/v1/clients/%00", "/api/v1/users/%FF%FE",
                 "/api/v1/users/" + client.username() + "/grants", "/api/v1/clients/x/secret", "/api/v1/" + word());
         for (int i = 0; i < ROUNDS * 2; i++) {
@@ -377,7 +407,8 @@ class FuzzIT {
         StringBuilder json = new StringBuilder("{");
         List<String> fields = List.of("name", "description", "client_type", "redirect_uris", "allowed_scopes",
                 "default_scopes", "grant_types", "require_pkce", "enabled", "username", "password", "client_secret",
-                word());
+                "client_name", "token_endpoint_auth_method", "response_types", "scope", "contacts", "client_id",
+                "allowed_resources", "uri", "scopes", "access_token_typ", "expires_in", "max_uses", word());
         int n = random.nextInt(7);
         for (int i = 0; i < n; i++) {
             if (i > 0) {

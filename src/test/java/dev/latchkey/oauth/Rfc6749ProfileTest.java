@@ -14,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code latchkey.errors.profile=rfc6749}: the same reasons, as the plain RFC 6749 codes (docs/errors.md). */
+/**
+ * {@code latchkey.errors.profile=rfc6749}: the same reasons, as the plain RFC 6749 codes (docs/errors.md); and
+ * dynamic registration in {@code open} mode, whose codes this profile makes RFC 7591's.
+ */
 @QuarkusTest
 @TestProfile(Rfc6749ProfileTest.Rfc6749.class)
 class Rfc6749ProfileTest {
@@ -24,8 +29,70 @@ class Rfc6749ProfileTest {
     public static class Rfc6749 implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("latchkey.errors.profile", "rfc6749");
+            return Map.of("latchkey.errors.profile", "rfc6749", "latchkey.registration.mode", "open",
+                    "latchkey.registration.open-scopes", "openid," + OPEN_SCOPE,
+                    "latchkey.registration.max-per-address", "3");
         }
+    }
+
+    static final String OPEN_SCOPE = "open:read";
+
+    static Map<String, Object> publicMetadata() {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("client_name", "Open " + Admin.unique("app"));
+        m.put("redirect_uris", List.of("http://127.0.0.1:5678/cb"));
+        m.put("token_endpoint_auth_method", "none");
+        return m;
+    }
+
+    /** The open scope exists (made by the first test that needs it). */
+    static void openScopeExists() {
+        int status = Admin.api().body(Map.of("name", OPEN_SCOPE, "description", "Open")).post("/api/v1/scopes")
+                .statusCode();
+        assertTrue(status == 201 || status == 400);
+    }
+
+    @Test
+    void whenOpenRegistrationThenNoTokenAndOnlyTheOpenScopes() {
+        openScopeExists();
+        Tokens.from().contentType("application/json").body(publicMetadata()).post("/oauth2/register").then()
+                .statusCode(201).body("scope", equalTo(OPEN_SCOPE + " openid"));
+        Map<String, Object> wider = publicMetadata();
+        wider.put("scope", "openid " + Admin.scope());
+        Tokens.from().contentType("application/json").body(wider).post("/oauth2/register").then().statusCode(400)
+                .body("error", equalTo("invalid_client_metadata"))
+                .body("error_description", containsString("not offered"));
+        Map<String, Object> badRedirect = publicMetadata();
+        badRedirect.put("redirect_uris", List.of("https://app.example/cb#fragment"));
+        Tokens.from().contentType("application/json").body(badRedirect).post("/oauth2/register").then()
+                .statusCode(400).body("error", equalTo("invalid_redirect_uri"));
+        io.restassured.RestAssured.given().header("Authorization", "Bearer nope").get("/oauth2/register/nope").then()
+                .statusCode(401).body("error", equalTo("invalid_token"))
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+    }
+
+    @Test
+    void whenOneAddressRegistersTooOftenThenTooManyRequests() {
+        openScopeExists();
+        var from = "10.77." + (int) (Math.random() * 250) + ".9";
+        for (int i = 0; i < 3; i++) {
+            io.restassured.RestAssured.given().header("X-Forwarded-For", from).contentType("application/json")
+                    .body(publicMetadata()).post("/oauth2/register").then().statusCode(201);
+        }
+        io.restassured.RestAssured.given().header("X-Forwarded-For", from).contentType("application/json")
+                .body(publicMetadata()).post("/oauth2/register").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void whenResourceRefusedThenInvalidTarget() {
+        OAuth app = OAuth.confidential();
+        Map<String, String> params = app.params(Pkce.create());
+        params.put("resource", "https://unknown.example/");
+        var q = Browser.query(new Browser().get(OAuth.authorizeUrl(params)).header("Location"));
+        assertEquals("invalid_target", q.get("error"));
+        Tokens.token(app, Tokens.form("grant_type", "client_credentials", "resource", "https://unknown.example/"))
+                .then().statusCode(400).body("error", equalTo("invalid_target"));
     }
 
     @Test

@@ -64,7 +64,18 @@ class AuthorizePolicyTest {
         return new Req().drop(names);
     }
 
-    static final ClientView CLIENT = TestClients.confidential().build();
+    static final ClientView CLIENT = TestClients.confidential().resources("https://api.example/",
+            "https://write-only.example/").build();
+    /** The registered resources: one accepting read, one accepting write only, one the client may not use. */
+    static final Map<String, ResourceView> RESOURCES = Map.of(
+            "https://api.example/", resource("https://api.example/", "read"),
+            "https://write-only.example/", resource("https://write-only.example/", "write"),
+            "https://other.example/", resource("https://other.example/", "read"));
+
+    static ResourceView resource(String uri, String... scopes) {
+        return new ResourceView(uri, uri, uri, Set.of(scopes), "at+jwt", java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH);
+    }
     static final String CB = "https://app.example/cb";
 
     static List<Case> cases() {
@@ -127,6 +138,23 @@ class AuthorizePolicyTest {
                 AuthorizeReason.SCOPE_NONE, CB));
         c.add(new Case("bad scope outranks missing PKCE", with("scope", "nope").drop("code_challenge"), CLIENT,
                 AuthorizeReason.SCOPE_UNKNOWN, CB));
+        // 5b. resources (RFC 8707)
+        c.add(new Case("resource registered and allowed", with("resource", "https://api.example/"), CLIENT, null, CB));
+        c.add(new Case("two resources", with("resource", "https://api.example/", "https://write-only.example/")
+                .set("scope", "read write"), CLIENT, null, CB));
+        c.add(new Case("resource with fragment", with("resource", "https://api.example/#x"), CLIENT,
+                AuthorizeReason.RESOURCE_MALFORMED, CB));
+        c.add(new Case("resource relative", with("resource", "/api"), CLIENT, AuthorizeReason.RESOURCE_MALFORMED, CB));
+        c.add(new Case("resource unknown", with("resource", "https://nope.example/"), CLIENT,
+                AuthorizeReason.RESOURCE_UNKNOWN, CB));
+        c.add(new Case("resource not the client's", with("resource", "https://other.example/"), CLIENT,
+                AuthorizeReason.RESOURCE_NOT_ALLOWED, CB));
+        c.add(new Case("resource accepts none of the scopes", with("resource", "https://write-only.example/"), CLIENT,
+                AuthorizeReason.RESOURCE_NO_SCOPE, CB));
+        c.add(new Case("bad scope outranks bad resource", with("scope", "nope").set("resource", "/x"), CLIENT,
+                AuthorizeReason.SCOPE_UNKNOWN, CB));
+        c.add(new Case("bad resource outranks missing PKCE", with("resource", "/x").drop("code_challenge"), CLIENT,
+                AuthorizeReason.RESOURCE_MALFORMED, CB));
         // 6. PKCE
         c.add(new Case("challenge missing", without("code_challenge", "code_challenge_method"), CLIENT,
                 AuthorizeReason.PKCE_CHALLENGE_MISSING, CB));
@@ -168,7 +196,7 @@ class AuthorizePolicyTest {
     @MethodSource("rows")
     void decides(Case c) {
         AuthorizeDecision decision = AuthorizePolicy.check(new AuthorizeRequest(Parameters.of(c.params().map)),
-                c.client(), EXISTING);
+                c.client(), EXISTING, RESOURCES);
         if (c.expected() == null) {
             var accepted = assertInstanceOf(AuthorizeDecision.Accepted.class, decision);
             assertEquals(c.expectedRedirect(), accepted.redirectUri());

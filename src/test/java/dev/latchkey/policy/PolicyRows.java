@@ -14,7 +14,15 @@ final class PolicyRows {
         // TOKEN_MISSING: RefreshRevokeIntrospectTest.whenIntrospectionUnauthenticatedOrPublicThenInvalidClient
         // REQUEST_TOO_LARGE: the HTTP form reader, HardeningIT.whenAFormIsOverItsLimitsThen413InTheEndpointsFormat
         // LOGIN_REQUIRED, CONSENT_REQUIRED: OpenIdRequestTest (the login and consent found, not the request)
-        return Set.of(AuthorizeReason.LOGIN_REQUIRED, AuthorizeReason.CONSENT_REQUIRED, TokenReason.REQUEST_TOO_LARGE, AuthorizeReason.USER_DENIED, TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
-                TokenReason.REQUEST_THROTTLED, TokenReason.TOKEN_MISSING);
+        // ResourceReason: ResourcePolicyTest (the token endpoint's resource checks, for every grant)
+        // RegistrationReason: METADATA_INVALID and REDIRECT_URI_INVALID in DynamicRegistrationPolicyTest; the
+        //   tokens, the body and the address limit in RegistrationTest and Rfc6749ProfileTest (HTTP)
+        Set<Reason> covered = new java.util.HashSet<>(Set.of(AuthorizeReason.LOGIN_REQUIRED,
+                AuthorizeReason.CONSENT_REQUIRED, TokenReason.REQUEST_TOO_LARGE, AuthorizeReason.USER_DENIED,
+                TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED, TokenReason.REQUEST_THROTTLED,
+                TokenReason.TOKEN_MISSING));
+        covered.addAll(Set.of(ResourceReason.values()));
+        covered.addAll(Set.of(RegistrationReason.values()));
+        return covered;
     }
 }

@@ -15,6 +15,7 @@ final class TestClients {
             ClientCredentialsGrantPolicy.GRANT_TYPE);
     private boolean requirePkce = true;
     private boolean enabled = true;
+    private Set<String> resources = Set.of();
 
     static TestClients confidential() {
         return new TestClients();
@@ -52,6 +53,11 @@ final class TestClients {
         return this;
     }
 
+    TestClients resources(String... uris) {
+        this.resources = Set.of(uris);
+        return this;
+    }
+
     TestClients disabled() {
         this.enabled = false;
         return this;
@@ -60,6 +66,7 @@ final class TestClients {
     ClientView build() {
         return new ClientView(clientId, "Test app", type, type == ClientType.CONFIDENTIAL ? new byte[32] : null,
                 redirectUris, allowed, defaults, grants, requirePkce, enabled, Instant.EPOCH, Instant.EPOCH, List.of(),
-                "RS256");
+                "RS256", resources, type == ClientType.CONFIDENTIAL ? "client_secret_basic" : "none", null, null,
+                List.of(), null, null);
     }
 }

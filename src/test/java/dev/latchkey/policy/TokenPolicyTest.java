@@ -39,7 +39,9 @@ class TokenPolicyTest {
     static ClientView withSecret(ClientView c) {
         return new ClientView(c.clientId(), c.name(), c.type(), Hashes.sha256(SECRET), c.redirectUris(),
                 c.allowedScopes(), c.defaultScopes(), c.grantTypes(), c.requirePkce(), c.enabled(), c.createdAt(),
-                c.updatedAt(), c.postLogoutRedirectUris(), c.idTokenSignedResponseAlg());
+                c.updatedAt(), c.postLogoutRedirectUris(), c.idTokenSignedResponseAlg(), c.allowedResources(),
+                c.tokenEndpointAuthMethod(), c.clientUri(), c.logoUri(), c.contacts(), c.registrationTokenHash(),
+                c.firstTokenAt());
     }
 
     static TokenRequest req(String... pairs) {
@@ -67,7 +69,7 @@ class TokenPolicyTest {
 
     static StoredCode code(String clientId, String redirectUri, String challenge, Instant expires, boolean before,
                            boolean now) {
-        return new StoredCode(clientId, USER, redirectUri, "read", challenge, expires, consumption(before, now), null);
+        return new StoredCode(clientId, USER, redirectUri, "read", challenge, expires, consumption(before, now), null, null);
     }
 
     static final StoredCode GOOD_CODE = code("client-1", "https://app.example/cb", CHALLENGE, NOW.plusSeconds(30),
@@ -76,7 +78,7 @@ class TokenPolicyTest {
     static StoredRefreshToken refresh(String clientId, Instant expires, boolean rotatedBefore, boolean revoked,
                                       boolean rotatedNow) {
         return new StoredRefreshToken(UUID.randomUUID(), clientId, USER, "read write", expires, revoked,
-                consumption(rotatedBefore, rotatedNow), null);
+                consumption(rotatedBefore, rotatedNow), null, null);
     }
 
     static Consumption consumption(boolean before, boolean now) {

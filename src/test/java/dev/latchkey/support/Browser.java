@@ -53,6 +53,29 @@ public final class Browser {
         return post(action, form);
     }
 
+    /**
+     * Submits the page's form keeping every hidden field, repeated ones too (RFC 8707 {@code resource}), plus
+     * {@code fields}.
+     */
+    public Response submitAll(String action, Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        Matcher m = HIDDEN.matcher(last.asString());
+        while (m.find()) {
+            if (!fields.containsKey(m.group(1))) {
+                body.append(body.isEmpty() ? "" : "&").append(OAuth.enc(m.group(1))).append('=')
+                        .append(OAuth.enc(unescape(m.group(2))));
+            }
+        }
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(OAuth.enc(k)).append('=')
+                .append(OAuth.enc(v)));
+        var spec = given().redirects().follow(false).header("X-Forwarded-For", address).headers(headers)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").body(body.toString());
+        if (cookie != null) {
+            spec.cookie("latchkey_session", cookie);
+        }
+        return remember(spec.post(action));
+    }
+
     public Response post(String action, Map<String, String> form) {
         var spec = given().redirects().follow(false).header("X-Forwarded-For", address).headers(headers)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8");

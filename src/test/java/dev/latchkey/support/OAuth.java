@@ -60,6 +60,11 @@ public final class OAuth {
 
     public static final String LOGGED_OUT = "https://app.example/signed-out";
 
+    /** A client made elsewhere (with more fields than these helpers set), and its user. */
+    public static OAuth existing(String clientId, String clientSecret, String scopeA, String scopeB, String username) {
+        return new OAuth(clientId, clientSecret, scopeA, scopeB, username);
+    }
+
     private static OAuth create(String type) {
         String a = Admin.scope();
         String b = Admin.scope();

@@ -10,6 +10,9 @@ import dev.latchkey.policy.CodeGrantReason;
 import dev.latchkey.policy.GrantRule;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.RefreshGrantPolicy;
+import dev.latchkey.policy.ResourcePolicy;
+import dev.latchkey.policy.ResourcePolicy.Audience;
+import dev.latchkey.policy.Scopes;
 import dev.latchkey.policy.StoredCode;
 import dev.latchkey.policy.TokenRequest;
 import dev.latchkey.store.GrantRepository;
@@ -33,15 +36,18 @@ import java.util.UUID;
 public class AuthorizationCodeGrant implements GrantHandler {
     private final GrantRepository grants;
     private final AccessTokens accessTokens;
+    private final Audiences audiences;
     private final LatchkeyConfig config;
     private final Event<Revocations.Changed> revoked;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AuthorizationCodeGrant(GrantRepository grants, AccessTokens accessTokens, LatchkeyConfig config,
-                                  Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
+    public AuthorizationCodeGrant(GrantRepository grants, AccessTokens accessTokens, Audiences audiences,
+                                  LatchkeyConfig config, Event<Revocations.Changed> revoked, AuditLog audit,
+                                  Clock clock) {
         this.grants = grants;
         this.accessTokens = accessTokens;
+        this.audiences = audiences;
         this.config = config;
         this.revoked = revoked;
         this.audit = audit;
@@ -89,9 +95,14 @@ public class AuthorizationCodeGrant implements GrantHandler {
         // a refusal rolls the consumption and the new grant back
         CodeGrantPolicy.check(request, client, code, now);
         String subject = code.userId().toString();
-        AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), code.scopes(), grantId.toString());
-        return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), code.scopes(), refreshToken,
-                subject, grantId.toString(), code.openId());
+        // RFC 8707 §2.2: the code's resources, or some of them
+        Audience audience = audiences.of(request, client, ResourcePolicy.parse(code.resources()),
+                Scopes.parse(code.scopes()).orElseThrow());
+        String scope = Scopes.format(audience.scopes());
+        AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), scope, grantId.toString(),
+                audience.uris(), audience.typ());
+        return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), scope, refreshToken,
+                subject, grantId.toString(), code.openId(), code.scopes());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

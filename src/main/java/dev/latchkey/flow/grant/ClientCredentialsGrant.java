@@ -4,6 +4,7 @@ import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.policy.ClientCredentialsGrantPolicy;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.GrantRule;
+import dev.latchkey.policy.ResourcePolicy.Audience;
 import dev.latchkey.policy.Scopes;
 import dev.latchkey.policy.TokenRequest;
 import dev.latchkey.token.AccessTokens;
@@ -16,10 +17,12 @@ import java.util.Set;
 @ApplicationScoped
 public class ClientCredentialsGrant implements GrantHandler {
     private final AccessTokens accessTokens;
+    private final Audiences audiences;
     private final long lifetimeSeconds;
 
-    public ClientCredentialsGrant(AccessTokens accessTokens, LatchkeyConfig config) {
+    public ClientCredentialsGrant(AccessTokens accessTokens, Audiences audiences, LatchkeyConfig config) {
         this.accessTokens = accessTokens;
+        this.audiences = audiences;
         this.lifetimeSeconds = config.token().accessLifetime().getSeconds();
     }
 
@@ -40,13 +43,19 @@ public class ClientCredentialsGrant implements GrantHandler {
 
     @Override
     public Optional<IssuedTokens> fromMemory(TokenRequest request, ClientView client) {
-        return Optional.of(issue(request, client, null));
+        return audiences.fromMemory(request, client, ClientCredentialsGrantPolicy.scopes(request, client))
+                .map(audience -> issue(client, audience));
     }
 
     @Override
     public IssuedTokens issue(TokenRequest request, ClientView client, String address) {
-        String scope = Scopes.format(ClientCredentialsGrantPolicy.scopes(request, client));
-        AccessTokens.Issued issued = accessTokens.issue(client.clientId(), client.clientId(), scope, null);
-        return new IssuedTokens(issued.jwt(), lifetimeSeconds, scope, null, client.clientId(), null, null);
+        return issue(client, audiences.of(request, client, null, ClientCredentialsGrantPolicy.scopes(request, client)));
+    }
+
+    private IssuedTokens issue(ClientView client, Audience audience) {
+        String scope = Scopes.format(audience.scopes());
+        AccessTokens.Issued issued = accessTokens.issue(client.clientId(), client.clientId(), scope, null,
+                audience.uris(), audience.typ());
+        return new IssuedTokens(issued.jwt(), lifetimeSeconds, scope, null, client.clientId(), null, null, scope);
     }
 }

@@ -9,6 +9,8 @@ import dev.latchkey.policy.GrantRule;
 import dev.latchkey.policy.RefreshGrantPolicy;
 import dev.latchkey.policy.RefreshGrantReason;
 import dev.latchkey.policy.Refusal;
+import dev.latchkey.policy.ResourcePolicy;
+import dev.latchkey.policy.ResourcePolicy.Audience;
 import dev.latchkey.policy.Scopes;
 import dev.latchkey.policy.StoredRefreshToken;
 import dev.latchkey.policy.TokenRequest;
@@ -32,15 +34,17 @@ import java.util.Set;
 public class RefreshTokenGrant implements GrantHandler {
     private final GrantRepository grants;
     private final AccessTokens accessTokens;
+    private final Audiences audiences;
     private final LatchkeyConfig config;
     private final Event<Revocations.Changed> revoked;
     private final AuditLog audit;
     private final Clock clock;
 
-    public RefreshTokenGrant(GrantRepository grants, AccessTokens accessTokens, LatchkeyConfig config,
-                             Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
+    public RefreshTokenGrant(GrantRepository grants, AccessTokens accessTokens, Audiences audiences,
+                             LatchkeyConfig config, Event<Revocations.Changed> revoked, AuditLog audit, Clock clock) {
         this.grants = grants;
         this.accessTokens = accessTokens;
+        this.audiences = audiences;
         this.config = config;
         this.revoked = revoked;
         this.audit = audit;
@@ -67,7 +71,7 @@ public class RefreshTokenGrant implements GrantHandler {
         Set<String> requested = RefreshGrantPolicy.requested(request);
         byte[] tokenHash = OpaqueTokens.hash(request.get("refresh_token"));
         try {
-            return rotate(requested, client, tokenHash);
+            return rotate(request, requested, client, tokenHash);
         } catch (Refusal refusal) {
             if (refusal.reason() == RefreshGrantReason.REFRESH_TOKEN_REUSED) {
                 revokeGrantOf(tokenHash);
@@ -79,19 +83,23 @@ public class RefreshTokenGrant implements GrantHandler {
     }
 
     @Transactional
-    IssuedTokens rotate(Set<String> requested, ClientView client, byte[] tokenHash) {
+    IssuedTokens rotate(TokenRequest request, Set<String> requested, ClientView client, byte[] tokenHash) {
         Instant now = clock.instant();
         String next = OpaqueTokens.newToken();
         // the new refresh token keeps the whole grant; only the access token may be narrower (§6)
         StoredRefreshToken stored = grants.rotateRefreshToken(new GrantRepository.Rotation(tokenHash, client.clientId(),
                 now, OpaqueTokens.hash(next), now.plus(config.token().refreshLifetime()))).orElse(null);
         // a refusal rolls the rotation and the successor back
-        String scope = Scopes.format(RefreshGrantPolicy.check(requested, client, stored, now));
+        Set<String> granted = RefreshGrantPolicy.check(requested, client, stored, now);
+        // RFC 8707 §2.2: the grant's resources, or some of them
+        Audience audience = audiences.of(request, client, ResourcePolicy.parse(stored.resources()), granted);
+        String scope = Scopes.format(audience.scopes());
         String subject = stored.userId().toString();
         String grantId = stored.familyId().toString();
-        AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), scope, grantId);
+        AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), scope, grantId, audience.uris(),
+                audience.typ());
         return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), scope, next, subject,
-                grantId, stored.openId());
+                grantId, stored.openId(), Scopes.format(granted));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -31,7 +31,7 @@ public class IdTokenContributor implements TokenResponseContributor {
         if (issued.openId() == null) {
             return;
         }
-        Set<String> scopes = Scopes.parse(issued.scope()).orElse(Set.of());
+        Set<String> scopes = Scopes.parse(issued.grantedScope()).orElse(Set.of());
         if (!scopes.contains(OpenIdSubject.OPENID)) {
             return;
         }
