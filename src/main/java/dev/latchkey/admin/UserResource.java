@@ -37,7 +37,7 @@ public class UserResource {
     /** Create and replace body; the claims are optional (OpenID Connect Core §5.1). */
     @JsonIgnoreProperties(value = {"created_at", "preferred_username"})
     public record UserRequest(String username, String password, String name, String givenName, String familyName,
-                              String email, Boolean emailVerified) {
+                              String email, Boolean emailVerified, List<String> roles) {
         UserClaims claims() {
             return new UserClaims(name, givenName, familyName, email, emailVerified != null && emailVerified);
         }
@@ -47,11 +47,11 @@ public class UserResource {
                                @JsonInclude(JsonInclude.Include.NON_NULL) String givenName,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String familyName,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String email, boolean emailVerified,
-                               Instant createdAt) {
+                               List<String> roles, Instant createdAt) {
         static UserResponse of(UserView v) {
             UserClaims c = v.claims();
             return new UserResponse(v.username(), c.name(), c.givenName(), c.familyName(), c.email(), c.emailVerified(),
-                    v.createdAt());
+                    v.roles(), v.createdAt());
         }
     }
 
@@ -68,7 +68,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created the user")
     public RestResponse<UserResponse> create(UserRequest request, UriInfo uri) {
         UserRequest body = Bodies.required(request);
-        UserView created = flow.create(body.username(), body.password(), body.claims());
+        UserView created = flow.create(body.username(), body.password(), body.claims(), body.roles());
         return RestResponse.ResponseBuilder.<UserResponse>created(links.created(uri, created.username()))
                 .entity(UserResponse.of(created)).build();
     }
@@ -93,7 +93,7 @@ public class UserResource {
         if (body.username() != null && !body.username().equals(username)) {
             throw new InvalidInput("username cannot be changed (it is " + Quote.of(username) + ")");
         }
-        return UserResponse.of(flow.replace(username, body.password(), body.claims()));
+        return UserResponse.of(flow.replace(username, body.password(), body.claims(), body.roles()));
     }
 
     @DELETE

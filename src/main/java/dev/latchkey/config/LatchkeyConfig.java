@@ -211,4 +211,13 @@ public interface LatchkeyConfig {
         @WithDefault("24h")
         Duration unusedClientLifetime();
     }
+
+    Console console();
+
+    /** The admin console. */
+    interface Console {
+        /** How long a console session lasts; then the console signs in again through the authorization endpoint. */
+        @WithDefault("30m")
+        Duration sessionLifetime();
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /** Reading the audit trail, newest first, by filters, a page at a time. */
 @ApplicationScoped
@@ -36,8 +37,18 @@ public class AuditTrailFlow {
 
     /** A change made through the management API, by the holder of the admin key. */
     public void recordManagementChange(String subject, String clientId, String address, String detail) {
-        audit.record(AuditEvent.of(AuditEvent.Type.MANAGEMENT_CHANGE).actor("admin").client(clientId).subject(subject)
+        recordManagementChange("admin", subject, clientId, address, detail);
+    }
+
+    /** A change made by {@code actor}: "admin" for the API key, a username for the console. */
+    public void recordManagementChange(String actor, String subject, String clientId, String address, String detail) {
+        audit.record(AuditEvent.of(AuditEvent.Type.MANAGEMENT_CHANGE).actor(actor).client(clientId).subject(subject)
                 .address(address).detail(detail));
+    }
+
+    /** Every kind of event, for filters. */
+    public List<String> types() {
+        return Arrays.stream(AuditEvent.Type.values()).map(Enum::name).toList();
     }
 
     /** @throws InvalidInput when {@code type} names no kind of event */

@@ -157,6 +157,9 @@ public class AuthorizeFlow {
      * for a public one (which anyone can impersonate, RFC 6749 §10.2) only when the user chose to be remembered.
      */
     private boolean consentCovers(Accepted accepted, UUID user) {
+        if (accepted.client().clientId().equals(ConsoleFlow.CLIENT_ID)) {
+            return true; // the server's own console: first-party, nothing to consent to
+        }
         ConsentRepository.Given given = consents.given(user, accepted.client().clientId(),
                 clock.instant().minus(config.consent().lifetime()));
         return given.scopes().containsAll(accepted.scopes())

@@ -96,6 +96,14 @@ public class ClientAdminFlow {
         return Page.of(clients.page(after, limit), limit, ClientEntity::view, ClientView::clientId);
     }
 
+    /** Clients whose name contains {@code text} or whose id it is; all of them when it is blank. */
+    public Page<ClientView> search(String text, String after, int limit) {
+        if (text == null || text.isBlank()) {
+            return list(after, limit);
+        }
+        return Page.of(clients.search(text.strip(), after, limit), limit, ClientEntity::view, ClientView::clientId);
+    }
+
     /** Replaces the editable fields; the type and the secret stay. */
     @Transactional
     public ClientView replace(String clientId, ClientRegistration.Input input) {
@@ -117,6 +125,7 @@ public class ClientAdminFlow {
 
     /** Deletes a client (in the caller's transaction); its grants and tokens go with it. */
     boolean remove(String clientId) {
+        notBuiltIn(clientId);
         boolean removed = clients.deleteById(clientId);
         if (removed) {
             changed.fire(new ClientLookup.ClientChanged(clientId));
@@ -139,7 +148,16 @@ public class ClientAdminFlow {
         return new WithSecret(client.view(), secret);
     }
 
+    /** The console's own client is the server's: it cannot be edited, deleted or given a secret. */
+    private static void notBuiltIn(String clientId) {
+        if (ConsoleFlow.CLIENT_ID.equals(clientId)) {
+            throw new InvalidInput("client " + Quote.of(clientId) + " is the admin console's own and is managed by "
+                    + "the server");
+        }
+    }
+
     ClientEntity findForUpdate(String clientId) {
+        notBuiltIn(clientId);
         return clients.findForUpdate(clientId).orElseThrow(() -> notFound(clientId));
     }
 

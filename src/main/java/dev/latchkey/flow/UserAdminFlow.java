@@ -13,11 +13,13 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.SortedSet;
 import java.util.UUID;
 
 @ApplicationScoped
 public class UserAdminFlow {
-    public record UserView(String username, Instant createdAt, UserClaims claims) {
+    public record UserView(String username, Instant createdAt, UserClaims claims, List<String> roles) {
     }
 
     private final UserRepository users;
@@ -30,45 +32,48 @@ public class UserAdminFlow {
         this.revoked = revoked;
     }
 
-    public UserView create(String username, String password, UserClaims claims) {
+    public UserView create(String username, String password, UserClaims claims, List<String> roles) {
         UserRules.validateNewUser(username, password);
         claims.validated();
+        SortedSet<String> valid = UserRules.validRoles(roles);
         // bcrypt outside the transaction: no connection is held while it runs
-        return insert(username, passwords.hash(password), claims);
+        return insert(username, passwords.hash(password), claims, valid);
     }
 
     @Transactional
-    UserView insert(String username, String passwordHash, UserClaims claims) {
+    UserView insert(String username, String passwordHash, UserClaims claims, SortedSet<String> roles) {
         UserEntity user = new UserEntity();
         user.id = UUID.randomUUID();
         user.username = username;
         user.passwordHash = passwordHash;
         user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        apply(user, claims);
+        apply(user, claims, roles);
         users.insert(user); // a taken username fails here, as a constraint violation the API maps to 400
         return view(user);
     }
 
-    /** Replaces the user's claims, and the password when one is given. */
-    public UserView replace(String username, String password, UserClaims claims) {
+    /** Replaces the user's claims and roles, and the password when one is given. */
+    public UserView replace(String username, String password, UserClaims claims, List<String> roles) {
         claims.validated();
+        SortedSet<String> valid = UserRules.validRoles(roles);
         if (password != null) {
             UserRules.validateNewUser(username, password);
         }
-        return update(username, password == null ? null : passwords.hash(password), claims);
+        return update(username, password == null ? null : passwords.hash(password), claims, valid);
     }
 
     @Transactional
-    UserView update(String username, String passwordHash, UserClaims claims) {
+    UserView update(String username, String passwordHash, UserClaims claims, SortedSet<String> roles) {
         UserEntity user = find(username);
         if (passwordHash != null) {
             user.passwordHash = passwordHash;
         }
-        apply(user, claims);
+        apply(user, claims, roles);
         return view(user);
     }
 
-    private static void apply(UserEntity user, UserClaims claims) {
+    private static void apply(UserEntity user, UserClaims claims, SortedSet<String> roles) {
+        user.roles = roles.toArray(String[]::new);
         user.name = claims.name();
         user.givenName = claims.givenName();
         user.familyName = claims.familyName();
@@ -97,6 +102,6 @@ public class UserAdminFlow {
     }
 
     private static UserView view(UserEntity user) {
-        return new UserView(user.username, user.createdAt, user.claims());
+        return new UserView(user.username, user.createdAt, user.claims(), List.of(user.roles));
     }
 }

@@ -21,12 +21,15 @@ public final class Paths {
     /** Dynamic client registration (RFC 7591) and the registered clients' own URIs (RFC 7592). */
     public static final String REGISTER = OAUTH + "/register";
 
+    /** The admin console: browsers are there. */
+    public static final String CONSOLE = "/console";
+
     private Paths() {
     }
 
     /** Whether a browser is there: errors are HTML pages. */
     public static boolean isPage(String path) {
-        return under(path, AUTHORIZE) || under(path, LOGOUT);
+        return under(path, AUTHORIZE) || under(path, LOGOUT) || under(path, CONSOLE);
     }
 
     /** Whether errors are OAuth JSON ({@code error}, {@code error_description}). */

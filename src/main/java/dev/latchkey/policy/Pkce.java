@@ -25,15 +25,19 @@ public final class Pkce {
         return verifier != null && VERIFIER.matcher(verifier).matches();
     }
 
-    /** §4.6: BASE64URL-ENCODE(SHA256(ASCII(code_verifier))) == code_challenge, compared in constant time. */
-    public static boolean verifies(String verifier, String challenge) {
+    /** §4.2: the S256 challenge of a verifier. */
+    public static String challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            String computed = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-            return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
-                    challenge.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** §4.6: BASE64URL-ENCODE(SHA256(ASCII(code_verifier))) == code_challenge, compared in constant time. */
+    public static boolean verifies(String verifier, String challenge) {
+        return MessageDigest.isEqual(challenge(verifier).getBytes(StandardCharsets.US_ASCII),
+                challenge.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -13,8 +13,8 @@ public final class RedirectUris {
     private RedirectUris() {
     }
 
-    /** Why {@code uri} cannot be registered, or empty when it can. */
-    public static Optional<String> problem(String uri) {
+    /** What every URI a client or resource registers must be: present, at most 2,000 characters, no fragment. */
+    static Optional<String> shapeProblem(String uri) {
         if (uri == null || uri.isEmpty()) {
             return Optional.of("is empty");
         }
@@ -23,6 +23,15 @@ public final class RedirectUris {
         }
         if (uri.indexOf('#') >= 0) {
             return Optional.of("must not contain a fragment");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code uri} cannot be registered, or empty when it can. */
+    public static Optional<String> problem(String uri) {
+        Optional<String> shape = shapeProblem(uri);
+        if (shape.isPresent()) {
+            return shape;
         }
         URI parsed;
         try {

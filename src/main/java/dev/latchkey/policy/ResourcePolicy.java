@@ -16,7 +16,6 @@ import java.util.Set;
  */
 public final class ResourcePolicy {
     public static final String PARAMETER = "resource";
-    public static final int MAX_LENGTH = 2000;
     public static final int MAX_PER_REQUEST = 10;
     public static final List<String> TYPS = List.of("at+jwt", "JWT");
 
@@ -39,14 +38,9 @@ public final class ResourcePolicy {
 
     /** RFC 8707 §2: why {@code uri} cannot name a resource (absolute, no fragment), or empty when it can. */
     public static Optional<String> problem(String uri) {
-        if (uri == null || uri.isEmpty()) {
-            return Optional.of("is empty");
-        }
-        if (uri.length() > MAX_LENGTH) {
-            return Optional.of("is longer than " + MAX_LENGTH + " characters");
-        }
-        if (uri.indexOf('#') >= 0) {
-            return Optional.of("must not contain a fragment");
+        Optional<String> shape = RedirectUris.shapeProblem(uri);
+        if (shape.isPresent()) {
+            return shape;
         }
         if (ClientRegistrationPolicy.hasControlCharacter(uri)) {
             return Optional.of("must not contain control characters");

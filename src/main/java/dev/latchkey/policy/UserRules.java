@@ -12,7 +12,27 @@ public final class UserRules {
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    /** The roles a user may have: {@code admin} signs in to the admin console. */
+    public static final List<String> ROLES = List.of("admin");
+
     private UserRules() {
+    }
+
+    /**
+     * The roles to store, sorted, none twice.
+     *
+     * @throws InvalidInput naming an unknown role
+     */
+    public static java.util.SortedSet<String> validRoles(List<String> roles) {
+        java.util.SortedSet<String> valid = new java.util.TreeSet<>();
+        for (String role : roles == null ? List.<String>of() : roles) {
+            if (!ROLES.contains(role)) {
+                throw new InvalidInput("roles: " + Quote.of(role) + " is not a role (the roles are "
+                        + String.join(", ", ROLES) + ")");
+            }
+            valid.add(role);
+        }
+        return valid;
     }
 
     public static boolean isValidUsername(String username) {

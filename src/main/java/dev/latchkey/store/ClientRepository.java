@@ -22,6 +22,15 @@ public class ClientRepository implements PanacheRepositoryBase<ClientEntity, Str
         return find("clientId > ?1", Sort.by("clientId"), after == null ? "" : after).range(0, limit).list();
     }
 
+    /**
+     * One page of the clients whose name contains {@code text} (any case) or whose id is {@code text}, ordered by
+     * client_id after {@code after}; {@code limit + 1} rows tell if there is more.
+     */
+    public List<ClientEntity> search(String text, String after, int limit) {
+        return find("clientId > ?1 and (locate(?2, lower(name)) > 0 or clientId = ?3)", Sort.by("clientId"),
+                after == null ? "" : after, text.toLowerCase(java.util.Locale.ROOT), text).range(0, limit).list();
+    }
+
     /** A taken name fails with the {@code client_name_key} constraint. */
     public void insert(ClientEntity client) {
         StoreException.flushing(() -> persistAndFlush(client));

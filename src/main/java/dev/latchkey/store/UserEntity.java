@@ -39,6 +39,9 @@ public class UserEntity {
     @Column(name = "email_verified")
     public boolean emailVerified;
 
+    /** What the user may do beyond signing in ({@code admin}: the console). */
+    public String[] roles = new String[0];
+
     public UserClaims claims() {
         return new UserClaims(name, givenName, familyName, email, emailVerified);
     }

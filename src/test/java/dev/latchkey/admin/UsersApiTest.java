@@ -42,6 +42,20 @@ class UsersApiTest {
     }
 
     @Test
+    void whenRolesGivenThenStoredShownAndReplacedByPut() {
+        String username = Admin.unique("admin");
+        api().body(Map.of("username", username, "password", "correct horse battery", "roles", java.util.List.of("admin")))
+                .post("/api/v1/users").then().statusCode(201).body("roles", equalTo(java.util.List.of("admin")));
+        api().get("/api/v1/users/" + username).then().body("roles", equalTo(java.util.List.of("admin")));
+        api().body(Map.of("name", "Was Admin")).put("/api/v1/users/" + username).then().statusCode(200)
+                .body("roles", equalTo(java.util.List.of()));
+        assertError(api().body(Map.of("roles", java.util.List.of("root"))).put("/api/v1/users/" + username), 400,
+                "Bad Request", "'root' is not a role");
+        String plain = Admin.user("correct horse battery");
+        api().get("/api/v1/users/" + plain).then().body("roles", equalTo(java.util.List.of()));
+    }
+
+    @Test
     void whenDeletedThen204And404After() {
         String username = Admin.user("password-123");
         api().delete("/api/v1/users/" + username).then().statusCode(204);

@@ -32,7 +32,8 @@ class ArchitectureTest {
             Map.entry("ui", Set.of("policy", "config", "token")),
             Map.entry("http", Set.of("policy", "config", "store", "ui")),
             Map.entry("api", Set.of("policy", "config", "flow", "token", "http", "ui")),
-            Map.entry("admin", Set.of("policy", "config", "flow", "token", "http")));
+            Map.entry("admin", Set.of("policy", "config", "flow", "token", "http")),
+            Map.entry("console", Set.of("policy", "config", "flow", "http", "ui")));
 
     static JavaClasses classes;
 

@@ -21,6 +21,8 @@ public final class Browser {
     private final String address;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String cookie;
+    /** Every other cookie the server set (the console's), by name. */
+    private final Map<String, String> others = new LinkedHashMap<>();
     private Response last;
 
     public Browser() {
@@ -43,6 +45,7 @@ public final class Browser {
         if (cookie != null) {
             spec.cookie("latchkey_session", cookie);
         }
+        others.forEach(spec::cookie);
         return remember(spec.get(pathAndQuery));
     }
 
@@ -73,6 +76,7 @@ public final class Browser {
         if (cookie != null) {
             spec.cookie("latchkey_session", cookie);
         }
+        others.forEach(spec::cookie);
         return remember(spec.post(action));
     }
 
@@ -82,6 +86,7 @@ public final class Browser {
         if (cookie != null) {
             spec.cookie("latchkey_session", cookie);
         }
+        others.forEach(spec::cookie);
         form.forEach(spec::formParam);
         return remember(spec.post(action));
     }
@@ -99,12 +104,25 @@ public final class Browser {
     }
 
     private Response remember(Response response) {
-        String set = response.header("Set-Cookie");
-        if (set != null && set.startsWith("latchkey_session=")) {
-            cookie = set.substring("latchkey_session=".length(), set.indexOf(';'));
+        for (String set : response.headers().getValues("Set-Cookie")) {
+            String pair = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+            String name = pair.substring(0, pair.indexOf('='));
+            String value = pair.substring(pair.indexOf('=') + 1);
+            if (name.equals("latchkey_session")) {
+                cookie = value;
+            } else if (value.isEmpty() || set.contains("Max-Age=0")) {
+                others.remove(name);
+            } else {
+                others.put(name, value);
+            }
         }
         last = response;
         return response;
+    }
+
+    /** A cookie the server set other than the login session's, or null. */
+    public String cookieNamed(String name) {
+        return others.get(name);
     }
 
     public static Map<String, String> hiddenFields(String html) {

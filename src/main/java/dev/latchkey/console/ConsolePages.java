@@ -1,0 +1,75 @@
+package dev.latchkey.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import java.util.List;
+
+/** The console's pages (Qute, HTML-escaped), in the login pages' style. */
+@CheckedTemplate(basePath = "ConsolePages")
+public class ConsolePages {
+
+    /** Who is signed in, and the token of the forms on the page. */
+    public record Frame(String username, String csrf) {
+    }
+
+    /** A row of the clients list. */
+    public record ClientRow(String clientId, String name, String type, boolean enabled, boolean selfRegistered) {
+    }
+
+    /** One labelled value of a client's page. */
+    public record Field(String label, String value) {
+    }
+
+    /** The new-client form as sent, to show it again with what was wrong. */
+    public record ClientForm(String name, String clientType, String redirectUris, String allowedScopes,
+                             String defaultScopes, List<String> grantTypes, String postLogoutRedirectUris,
+                             String allowedResources) {
+        public boolean has(String grant) {
+            return grantTypes.contains(grant);
+        }
+
+        public boolean isPublic() {
+            return "public".equals(clientType);
+        }
+    }
+
+    /** A user's grant to a client, with what withdrawing it posts to. */
+    public record GrantRow(String clientId, String clientName, String scopes, String grantedAt) {
+    }
+
+    /** A row of the audit trail. */
+    public record EventRow(String at, String type, String actor, String clientId, String subject, String address,
+                           String detail) {
+    }
+
+    /** The audit page's filters as sent. */
+    public record AuditFilter(String type, String clientId, String actor) {
+    }
+
+    public static native TemplateInstance users(Frame frame, List<Field> rows, String next);
+
+    public static native TemplateInstance user(Frame frame, String username, List<Field> fields, List<GrantRow> grants);
+
+    public static native TemplateInstance audit(Frame frame, AuditFilter filter, List<String> types, List<EventRow> rows,
+                                                String next, String error);
+
+    public static native TemplateInstance clients(Frame frame, List<ClientRow> rows, String q, String next);
+
+    public static native TemplateInstance client(Frame frame, String clientId, String name, List<Field> fields,
+                                                 boolean confidential);
+
+    public static native TemplateInstance newClient(Frame frame, ClientForm form, List<String> grants, String error);
+
+    public static native TemplateInstance secret(Frame frame, String clientId, String name, String secret);
+
+    /** A row of a simple list: its cells, and the path its delete form posts to (null: none). */
+    public record Row(List<String> cells, String deleteAction) {
+    }
+
+    public static native TemplateInstance scopes(Frame frame, List<Row> rows, String next, String error);
+
+    public static native TemplateInstance keys(Frame frame, List<Row> rows, List<String> algorithms, String error);
+
+    public static native TemplateInstance message(String title, String text);
+}
