@@ -3,6 +3,7 @@ package dev.latchkey.admin;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.flow.FailureLimiter;
 import dev.latchkey.flow.Throttle;
+import dev.latchkey.http.ClientAddress;
 import dev.latchkey.http.ApiError;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -33,7 +34,7 @@ public class AdminAuthFilter {
     @ServerRequestFilter
     @ManagementApi
     public RestResponse<ApiError> authenticate(ContainerRequestContext request, HttpServerRequest http) {
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String address = ClientAddress.of(http);
         String key = Throttle.key("admin-addr", address);
         Optional<Duration> wait = limiter.blocked(key);
         if (wait.isPresent()) {

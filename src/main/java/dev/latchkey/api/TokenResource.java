@@ -1,5 +1,6 @@
 package dev.latchkey.api;
 
+import dev.latchkey.http.ClientAddress;
 import dev.latchkey.http.FormBody;
 import dev.latchkey.http.Paths;
 import dev.latchkey.http.OAuthError;
@@ -149,6 +150,6 @@ public class TokenResource {
     }
 
     static String address(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return ClientAddress.of(http);
     }
 }

@@ -11,6 +11,7 @@ import dev.latchkey.flow.SigningKeyFlow;
 import dev.latchkey.flow.UserAdminFlow;
 import dev.latchkey.flow.Page;
 import dev.latchkey.flow.grant.Grants;
+import dev.latchkey.http.ClientAddress;
 import dev.latchkey.http.FormBody;
 import dev.latchkey.http.FormEncoding;
 import dev.latchkey.http.Paths;
@@ -174,11 +175,7 @@ public class ConsoleResource {
     @Operation(summary = "Creates a client")
     public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                            @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return signedIn(headers, admin -> {
-            Parameters form = form(type, body);
-            if (form == null || !forms.formValid(headers, cookie(headers, SESSION), form.get(BrowserSession.CSRF_FIELD))) {
-                return csrfRefused();
-            }
+        return change(headers, type, body, (admin, form) -> {
             ConsolePages.ClientForm sent = new ConsolePages.ClientForm(form.get("name"), form.get("client_type"),
                     form.get("redirect_uris"), form.get("allowed_scopes"), form.get("default_scopes"),
                     form.all("grant_types"), form.get("post_logout_redirect_uris"), form.get("allowed_resources"));
@@ -240,7 +237,7 @@ public class ConsoleResource {
     @Operation(summary = "Rotates a client's secret")
     public Response rotateSecret(@RestPath String clientId, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                                  @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return change(headers, type, body, admin -> {
+        return change(headers, type, body, (admin, form) -> {
             ClientAdminFlow.WithSecret rotated = clients.rotateSecret(clientId);
             audit.recordManagementChange(admin.username(), Paths.MANAGEMENT + "/clients/" + clientId + "/secret",
                     clientId, address(http), "console: rotated the secret");
@@ -292,7 +289,7 @@ public class ConsoleResource {
     public Response withdraw(@RestPath String username, @RestPath String clientId, byte[] body,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context HttpHeaders headers,
                              @Context HttpServerRequest http) {
-        return change(headers, type, body, admin -> {
+        return change(headers, type, body, (admin, form) -> {
             grantsOf.revoke(username, clientId);
             audit.recordManagementChange(admin.username(), Paths.MANAGEMENT + "/users/" + username + "/grants/"
                     + clientId, clientId, address(http), "console: withdrew the grant of " + username);
@@ -355,8 +352,7 @@ public class ConsoleResource {
     @Operation(summary = "Adds a scope")
     public Response addScope(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                              @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return change(headers, type, body, admin -> {
-            Parameters form = form(type, body);
+        return change(headers, type, body, (admin, form) -> {
             try {
                 var created = scopes.create(form.get("name"), form.get("description"));
                 audit.recordManagementChange(admin.username(), Paths.MANAGEMENT + "/scopes/" + created.name(), null,
@@ -379,7 +375,7 @@ public class ConsoleResource {
     @Operation(summary = "Deletes a scope")
     public Response deleteScope(@RestPath String name, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                                 @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return change(headers, type, body, admin -> {
+        return change(headers, type, body, (admin, form) -> {
             try {
                 scopes.delete(name);
             } catch (InvalidInput invalid) {
@@ -412,8 +408,8 @@ public class ConsoleResource {
     @Operation(summary = "Rotates a signing key")
     public Response rotateKey(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                               @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return change(headers, type, body, admin -> {
-            String algorithm = form(type, body).get("algorithm");
+        return change(headers, type, body, (admin, form) -> {
+            String algorithm = form.get("algorithm");
             LatchkeyConfig.SigningAlgorithm chosen = Arrays.stream(LatchkeyConfig.SigningAlgorithm.values())
                     .filter(a -> a.name().equals(algorithm)).findFirst().orElse(null);
             if (chosen == null) {
@@ -442,14 +438,15 @@ public class ConsoleResource {
      * A form that changes something: an administrator, a valid CSRF token, then {@code work}; a rule broken or a
      * thing not found is shown on a page with the management API's words.
      */
-    private Response change(HttpHeaders headers, String type, byte[] body, Function<ConsoleFlow.Admin, Response> work) {
+    private Response change(HttpHeaders headers, String type, byte[] body,
+                            java.util.function.BiFunction<ConsoleFlow.Admin, Parameters, Response> work) {
         return signedIn(headers, admin -> {
             Parameters form = form(type, body);
             if (form == null || !forms.formValid(headers, cookie(headers, SESSION), form.get(BrowserSession.CSRF_FIELD))) {
                 return csrfRefused();
             }
             try {
-                return work.apply(admin);
+                return work.apply(admin, form);
             } catch (InvalidInput invalid) {
                 return page(400, ConsolePages.message("Not done", invalid.getMessage()));
             } catch (NotFound notFound) {
@@ -521,6 +518,6 @@ public class ConsoleResource {
     }
 
     private static String address(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return ClientAddress.of(http);
     }
 }

@@ -155,7 +155,10 @@ public class ConsoleFlow {
             return new Completed.Failed(refusal.description());
         }
         UUID userId = accessTokens.read(issued.accessToken(), () -> { })
-                .map(claims -> UUID.fromString(claims.subject())).orElseThrow();
+                .map(claims -> UUID.fromString(claims.subject())).orElse(null);
+        if (userId == null) {
+            return new Completed.Failed("the token issued for the console could not be read");
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             UserEntity user = sessions.getEntityManager().find(UserEntity.class, userId);
             if (user == null || !isAdmin(user)) {
