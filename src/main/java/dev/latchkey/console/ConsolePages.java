@@ -21,10 +21,10 @@ public class ConsolePages {
     public record Field(String label, String value) {
     }
 
-    /** The new-client form as sent, to show it again with what was wrong. */
+    /** The client form (new or edit) as stored or as sent, to show it again with what was wrong. */
     public record ClientForm(String name, String clientType, String redirectUris, String allowedScopes,
                              String defaultScopes, List<String> grantTypes, String postLogoutRedirectUris,
-                             String allowedResources) {
+                             String allowedResources, boolean requirePkce, boolean enabled, String idTokenAlg) {
         public boolean has(String grant) {
             return grantTypes.contains(grant);
         }
@@ -44,7 +44,25 @@ public class ConsolePages {
     }
 
     /** The audit page's filters as sent. */
-    public record AuditFilter(String type, String clientId, String actor) {
+    public record AuditFilter(String type, String clientId, String actor, String since, String until) {
+    }
+
+    /** The user form (new or edit); the password is never shown again. */
+    public record UserForm(String username, String name, String givenName, String familyName, String email,
+                           boolean emailVerified, boolean admin) {
+        /** The same form for the user {@code username} (an edit form does not send the name it edits). */
+        public UserForm named(String username) {
+            return new UserForm(username, name, givenName, familyName, email, emailVerified, admin);
+        }
+    }
+
+    /** A question before something that cannot be undone: the form posts to {@code action}. */
+    public record Confirm(String title, String text, String action, String button, String back) {
+    }
+
+    /** A secret shown once (a client secret, a registration token), with what it belongs to. */
+    public record SecretShown(String heading, String idLabel, String id, String label, String value, String back,
+                              String backLabel) {
     }
 
     public static native TemplateInstance users(Frame frame, List<Field> rows, String next);
@@ -57,17 +75,29 @@ public class ConsolePages {
     public static native TemplateInstance clients(Frame frame, List<ClientRow> rows, String q, String next);
 
     public static native TemplateInstance client(Frame frame, String clientId, String name, List<Field> fields,
-                                                 boolean confidential);
+                                                 boolean confidential, boolean enabled, boolean builtIn);
 
-    public static native TemplateInstance newClient(Frame frame, ClientForm form, List<String> grants, String error);
+    /** @param clientId the client edited; null for a new client */
+    public static native TemplateInstance clientForm(Frame frame, String clientId, ClientForm form,
+                                                     List<String> grants, List<String> algorithms, String error);
 
-    public static native TemplateInstance secret(Frame frame, String clientId, String name, String secret);
+    /** @param username the user edited; null for a new user */
+    public static native TemplateInstance userForm(Frame frame, String username, UserForm form, String error);
+
+    public static native TemplateInstance secret(Frame frame, SecretShown shown);
+
+    public static native TemplateInstance confirm(Frame frame, Confirm confirm);
 
     /** A row of a simple list: its cells, and the path its delete form posts to (null: none). */
     public record Row(List<String> cells, String deleteAction) {
     }
 
     public static native TemplateInstance scopes(Frame frame, List<Row> rows, String next, String error);
+
+    public static native TemplateInstance resources(Frame frame, List<Row> rows, String next, String error);
+
+    public static native TemplateInstance registrationTokens(Frame frame, List<Row> rows, String next,
+                                                             long defaultExpiresIn, String error);
 
     public static native TemplateInstance keys(Frame frame, List<Row> rows, List<String> algorithms, String error);
 

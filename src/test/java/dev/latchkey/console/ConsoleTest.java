@@ -79,7 +79,7 @@ class ConsoleTest {
         assertTrue(bad.asString().contains("loopback"), "the management API's own message");
         Response created = browser.submit("/console/clients", Map.of("name", clientName, "client_type",
                 "confidential", "redirect_uris", "", "allowed_scopes", scope, "default_scopes", scope,
-                "grant_types", "client_credentials"));
+                "grant_types", "client_credentials", "require_pkce", "on", "enabled", "on"));
         assertEquals(200, created.statusCode(), created.asString());
         String html = created.asString();
         assertTrue(html.contains("Console &lt;b&gt;made&lt;/b&gt;"), "stored values are escaped");
@@ -226,5 +226,144 @@ class ConsoleTest {
     void whenTheConsolesOwnClientIsEditedThroughTheApiThenRefused() {
         api().delete("/api/v1/clients/latchkey-console").then().statusCode(400);
         api().post("/api/v1/clients/latchkey-console/secret").then().statusCode(400);
+    }
+
+    @Test
+    void whenAdminEditsDisablesAndDeletesAClientThenTheEndpointsFollow() {
+        OAuth app = OAuth.confidential();
+        Browser browser = new Browser();
+        signIn(browser, user(List.of("admin")));
+        Response form = browser.get("/console/clients/" + app.clientId + "/edit");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.asString().contains("https://app.example/cb"), "the form shows what is stored");
+
+        var before = api().get("/api/v1/clients/" + app.clientId).jsonPath();
+        String scopes = String.join(" ", before.getList("allowed_scopes", String.class));
+        String defaults = String.join(" ", before.getList("default_scopes", String.class));
+        String renamed = "Renamed " + Admin.unique("app");
+        Response bad = browser.submit("/console/clients/" + app.clientId, Map.of("name", renamed,
+                "redirect_uris", "http://app.example/cb", "grant_types", "client_credentials"));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.asString().contains("loopback"), "the management API's own message");
+        assertTrue(bad.asString().contains(renamed), "the form comes back as sent");
+        browser.get("/console/clients/" + app.clientId + "/edit");
+        Response saved = browser.submit("/console/clients/" + app.clientId, Map.of("name", renamed,
+                "redirect_uris", "https://app.example/cb", "grant_types", "client_credentials",
+                "allowed_scopes", scopes, "default_scopes", defaults, "require_pkce", "on", "enabled", "on", "id_token_signed_response_alg", "ES256"));
+        assertEquals(303, saved.statusCode(), saved.asString());
+        var stored = api().get("/api/v1/clients/" + app.clientId).jsonPath();
+        assertEquals(renamed, stored.getString("name"));
+        assertEquals(List.of("client_credentials"), stored.getList("grant_types"));
+        assertEquals("ES256", stored.getString("id_token_signed_response_alg"));
+
+        browser.get("/console/clients/" + app.clientId);
+        assertEquals(303, browser.submit("/console/clients/" + app.clientId + "/enabled", Map.of("enabled", "false"))
+                .statusCode());
+        Tokens.post("/oauth2/token", app.clientId, app.clientSecret, Tokens.form("grant_type", "client_credentials"))
+                .then().statusCode(401);
+        assertTrue(browser.get("/console/clients/" + app.clientId).asString().contains(">Enable<"));
+        browser.submit("/console/clients/" + app.clientId + "/enabled", Map.of("enabled", "true"));
+        Tokens.post("/oauth2/token", app.clientId, app.clientSecret, Tokens.form("grant_type", "client_credentials"))
+                .then().statusCode(200);
+
+        Response confirm = browser.get("/console/clients/" + app.clientId + "/delete");
+        assertEquals(200, confirm.statusCode());
+        assertTrue(confirm.asString().contains("cannot be undone"));
+        assertEquals(200, api().get("/api/v1/clients/" + app.clientId).statusCode(), "asking deletes nothing");
+        assertEquals(303, browser.submit("/console/clients/" + app.clientId + "/delete", Map.of()).statusCode());
+        assertEquals(404, api().get("/api/v1/clients/" + app.clientId).statusCode());
+        assertEquals(404, browser.get("/console/clients/" + app.clientId).statusCode());
+        assertFalse(browser.get("/console/clients/latchkey-console").asString().contains("/delete"),
+                "the console's own client offers no delete");
+    }
+
+    @Test
+    void whenAdminCreatesEditsAndDeletesAUserThenTheApiSeesItAndNoAdminLocksThemselvesOut() {
+        String admin = user(List.of("admin"));
+        Browser browser = new Browser();
+        signIn(browser, admin);
+        String username = Admin.unique("made");
+        assertEquals(200, browser.get("/console/users/new").statusCode());
+        Response tooShort = browser.submit("/console/users", Map.of("username", username, "password", "short",
+                "name", "<i>Bob</i>"));
+        assertEquals(400, tooShort.statusCode());
+        assertTrue(tooShort.asString().contains("&lt;i&gt;Bob&lt;/i&gt;"), "sent back, escaped");
+        assertFalse(tooShort.asString().contains("short\""), "the password is not sent back");
+        Response created = browser.submit("/console/users", Map.of("username", username,
+                "password", OAuth.PASSWORD, "name", "Bob Example", "email", username + "@example.com",
+                "email_verified", "on", "admin", "on"));
+        assertEquals(303, created.statusCode(), created.asString());
+        var stored = api().get("/api/v1/users/" + username).jsonPath();
+        assertEquals(List.of("admin"), stored.getList("roles"));
+        assertEquals("Bob Example", stored.getString("name"));
+        // the new administrator can sign in with the password set here
+        assertEquals(303, signIn(new Browser(), username).statusCode());
+
+        browser.get("/console/users/" + username + "/edit");
+        Response edited = browser.submit("/console/users/" + username, Map.of("name", "Robert Example",
+                "password", "another-password-1"));
+        assertEquals(303, edited.statusCode(), edited.asString());
+        stored = api().get("/api/v1/users/" + username).jsonPath();
+        assertEquals("Robert Example", stored.getString("name"));
+        assertEquals(List.of(), stored.getList("roles"), "an unticked box takes the role away");
+        assertEquals(null, stored.getString("email"), "an emptied field clears the claim");
+
+        browser.get("/console/users/" + admin + "/edit");
+        Response demoted = browser.submit("/console/users/" + admin, Map.of("name", "Me"));
+        assertEquals(400, demoted.statusCode());
+        assertTrue(demoted.asString().contains("another administrator"));
+        browser.get("/console/users/" + admin + "/delete");
+        assertEquals(400, browser.submit("/console/users/" + admin + "/delete", Map.of()).statusCode());
+        assertEquals(List.of("admin"), api().get("/api/v1/users/" + admin).jsonPath().getList("roles"));
+
+        assertEquals(200, browser.get("/console/users/" + username + "/delete").statusCode());
+        assertEquals(303, browser.submit("/console/users/" + username + "/delete", Map.of()).statusCode());
+        assertEquals(404, api().get("/api/v1/users/" + username).statusCode());
+    }
+
+    @Test
+    void whenAdminRegistersAResourceAndMintsARegistrationTokenThenTheyWork() {
+        Browser browser = new Browser();
+        signIn(browser, user(List.of("admin")));
+        String uri = "https://" + Admin.unique("api") + ".example/";
+        assertEquals(200, browser.get("/console/resources").statusCode());
+        Response bad = browser.submit("/console/resources", Map.of("uri", "not a uri"));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.asString().contains("uri"), bad.asString());
+        browser.get("/console/resources");
+        assertEquals(303, browser.submit("/console/resources", Map.of("uri", uri, "name", "Orders API",
+                "access_token_typ", "JWT")).statusCode());
+        List<Map<String, Object>> resources = api().get("/api/v1/resources?limit=200").jsonPath().getList("");
+        Map<String, Object> made = resources.stream().filter(r -> uri.equals(r.get("uri"))).findFirst().orElseThrow();
+        assertEquals("JWT", made.get("access_token_typ"));
+        browser.get("/console/resources");
+        assertEquals(303, browser.submit("/console/resources/" + made.get("id") + "/delete", Map.of()).statusCode());
+        assertEquals(404, api().get("/api/v1/resources/" + made.get("id")).statusCode());
+
+        assertEquals(200, browser.get("/console/registration-tokens").statusCode());
+        assertEquals(400, browser.submit("/console/registration-tokens", Map.of("expires_in", "soon")).statusCode());
+        browser.get("/console/registration-tokens");
+        Response minted = browser.submit("/console/registration-tokens", Map.of("expires_in", "600",
+                "max_uses", "1"));
+        assertEquals(200, minted.statusCode(), minted.asString());
+        String token = minted.asString().replaceAll("(?s).*id=\"secret\" value=\"([^\"]+)\".*", "$1");
+        Tokens.from().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("redirect_uris", List.of("https://mcp.example/cb"), "client_name", "Self"))
+                .post("/oauth2/register").then().statusCode(201);
+        assertFalse(browser.get("/console/registration-tokens").asString().contains(token), "shown only once");
+    }
+
+    @Test
+    void whenAuditFilteredByTimeThenOnlyThatSpanIsShown() {
+        Browser browser = new Browser();
+        signIn(browser, user(List.of("admin")));
+        Response future = browser.get("/console/audit?since=2999-01-01T00:00");
+        assertEquals(200, future.statusCode());
+        assertTrue(future.asString().contains("No events match"));
+        Response past = browser.get("/console/audit?until=2999-01-01T00:00&type=CONSOLE_NOPE");
+        assertEquals(400, past.statusCode());
+        Response badTime = browser.get("/console/audit?since=yesterday");
+        assertEquals(400, badTime.statusCode());
+        assertTrue(badTime.asString().contains("since must be a time"));
     }
 }
