@@ -60,7 +60,7 @@ public class ConsoleAuditResource {
                 query.put("since", filter.since());
                 query.put("until", filter.until());
                 return page(200, ConsolePages.audit(frame, filter, types, found.items().stream()
-                        .map(e -> new ConsolePages.EventRow(String.valueOf(e.at()), e.type(), e.actor(), e.clientId(),
+                        .map(e -> new ConsolePages.EventRow(ConsoleRequests.time(e.at()), e.type(), e.actor(), e.clientId(),
                                 e.subject(), e.address(), e.detail())).toList(),
                         ConsoleRequests.next(HOME, query, found, "before"), null));
             } catch (InvalidInput invalid) {

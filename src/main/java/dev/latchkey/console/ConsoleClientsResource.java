@@ -8,6 +8,7 @@ import dev.latchkey.flow.grant.Grants;
 import dev.latchkey.http.FormEncoding;
 import dev.latchkey.http.Paths;
 import dev.latchkey.policy.ClientRegistration;
+import dev.latchkey.policy.ClientSummary;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.NotFound;
 import dev.latchkey.policy.Parameters;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static dev.latchkey.console.ConsoleRequests.PAGE;
 import static dev.latchkey.console.ConsoleRequests.lines;
@@ -61,10 +61,8 @@ public class ConsoleClientsResource {
     @Operation(summary = "Clients, searched and paged")
     public Response list(@RestQuery String q, @RestQuery String after, @Context HttpHeaders headers) {
         return requests.signedIn(headers, frame -> {
-            Page<ClientView> found = clients.search(q, after, PAGE);
-            return ok(ConsolePages.clients(frame, found.items().stream()
-                    .map(c -> new ConsolePages.ClientRow(c.clientId(), c.name(), c.type().wireName(), c.enabled(),
-                            c.selfRegistered())).toList(), q,
+            Page<ClientSummary> found = clients.summaries(q, after, PAGE);
+            return ok(ConsolePages.clients(frame, found.items(), q,
                     ConsoleRequests.next(HOME, Map.of("q", q == null ? "" : q), found, "after")));
         });
     }
@@ -236,8 +234,8 @@ public class ConsoleClientsResource {
                 new ConsolePages.Field("id_token algorithm", c.idTokenSignedResponseAlg()),
                 new ConsolePages.Field("Registered", c.selfRegistered() ? "by itself (RFC 7591)"
                         : "by an administrator"),
-                new ConsolePages.Field("Created", String.valueOf(c.createdAt()))));
-        fields.add(new ConsolePages.Field("Updated", String.valueOf(c.updatedAt())));
+                new ConsolePages.Field("Created", ConsoleRequests.time(c.createdAt()))));
+        fields.add(new ConsolePages.Field("Updated", ConsoleRequests.time(c.updatedAt())));
         return fields;
     }
 }

@@ -13,10 +13,6 @@ public class ConsolePages {
     public record Frame(String username, String csrf) {
     }
 
-    /** A row of the clients list. */
-    public record ClientRow(String clientId, String name, String type, boolean enabled, boolean selfRegistered) {
-    }
-
     /** One labelled value of a client's page. */
     public record Field(String label, String value) {
     }
@@ -72,7 +68,7 @@ public class ConsolePages {
     public static native TemplateInstance audit(Frame frame, AuditFilter filter, List<String> types, List<EventRow> rows,
                                                 String next, String error);
 
-    public static native TemplateInstance clients(Frame frame, List<ClientRow> rows, String q, String next);
+    public static native TemplateInstance clients(Frame frame, List<dev.latchkey.policy.ClientSummary> rows, String q, String next);
 
     public static native TemplateInstance client(Frame frame, String clientId, String name, List<Field> fields,
                                                  boolean confidential, boolean enabled, boolean builtIn);

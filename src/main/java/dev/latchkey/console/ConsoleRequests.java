@@ -55,7 +55,9 @@ class ConsoleRequests {
     private final AuditTrailFlow audit;
     private final BrowserSession forms;
     private final String redirectUri;
+    private final String signedOutUri;
     private final String authorizeEndpoint;
+    private final String endSessionEndpoint;
     private final boolean secure;
 
     ConsoleRequests(ConsoleFlow console, AuditTrailFlow audit, BrowserSession forms, Issuer issuer,
@@ -64,12 +66,22 @@ class ConsoleRequests {
         this.audit = audit;
         this.forms = forms;
         this.redirectUri = ConsoleStartup.redirectUri(issuer);
+        this.signedOutUri = ConsoleStartup.signedOutUri(issuer);
         this.authorizeEndpoint = issuer.value() + Paths.AUTHORIZE;
+        this.endSessionEndpoint = issuer.value() + Paths.LOGOUT;
         this.secure = config.session().secureCookie().orElseGet(issuer::isHttps);
     }
 
     String redirectUri() {
         return redirectUri;
+    }
+
+    String signedOutUri() {
+        return signedOutUri;
+    }
+
+    String endSessionEndpoint() {
+        return endSessionEndpoint;
     }
 
     /** {@code page} for an administrator of a live session; else signing in (a user without the role gets 403). */
@@ -178,6 +190,14 @@ class ConsoleRequests {
     static List<String> words(String text) {
         return text == null ? List.of() : Arrays.stream(text.strip().split("[\\s,]+")).filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** A stored time as the pages show it: to the second, in UTC (as the audit filter reads times). */
+    static String time(java.time.Instant at) {
+        return at == null ? "" : TIME.format(at);
     }
 
     static String blankToNull(String value) {

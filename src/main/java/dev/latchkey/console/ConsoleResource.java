@@ -83,16 +83,30 @@ public class ConsoleResource {
         return page(400, ConsolePages.message("Sign-in failed", ((ConsoleFlow.Completed.Failed) completed).why()));
     }
 
+    /**
+     * Ends the console session, then sends the browser to the end-session endpoint with the sign-in's id_token, so
+     * that the login session ends too: signing out of an admin console on a shared computer must not leave a
+     * login behind that opens it again.
+     */
     @POST
     @Path("signout")
-    @Operation(summary = "Ends the console session")
+    @Operation(summary = "Ends the console session and the login session")
     public Response signOut(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                             @Context HttpHeaders headers) {
         if (!requests.formValid(headers, ConsoleRequests.form(type, body))) {
             return ConsoleRequests.csrfRefused();
         }
-        console.signOut(cookie(headers, SESSION));
-        return page(200, ConsolePages.message("Signed out", "You are signed out of the console."),
-                requests.cookie(SESSION, "", 0, "Strict"));
+        String endSession = console.signOut(cookie(headers, SESSION), requests.endSessionEndpoint(),
+                requests.signedOutUri());
+        return Response.seeOther(URI.create(endSession))
+                .header(HttpHeaders.SET_COOKIE, requests.cookie(SESSION, "", 0, "Strict")).build();
+    }
+
+    /** Where the end-session endpoint sends the browser back. */
+    @GET
+    @Path("signed-out")
+    @Operation(summary = "Says the console sign-out is done")
+    public Response signedOut() {
+        return page(200, ConsolePages.message("Signed out", "You are signed out of the console and of Latchkey."));
     }
 }

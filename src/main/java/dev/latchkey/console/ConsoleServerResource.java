@@ -183,8 +183,8 @@ public class ConsoleServerResource {
     private Response tokensPage(ConsolePages.Frame frame, String after, String error) {
         var found = registrationTokens.list(after, PAGE);
         return page(error == null ? 200 : 400, ConsolePages.registrationTokens(frame, found.items().stream()
-                .map(t -> new ConsolePages.Row(List.of(t.id(), String.valueOf(t.createdAt()),
-                        String.valueOf(t.expiresAt()), t.uses() + " of " + t.maxUses()),
+                .map(t -> new ConsolePages.Row(List.of(t.id(), ConsoleRequests.time(t.createdAt()),
+                        ConsoleRequests.time(t.expiresAt()), t.uses() + " of " + t.maxUses()),
                         TOKENS + "/" + FormEncoding.encode(t.id()) + "/delete")).toList(),
                 ConsoleRequests.next(TOKENS, Map.of(), found, "after"), RegistrationTokenFlow.DEFAULT_EXPIRES_IN,
                 error));
@@ -216,8 +216,8 @@ public class ConsoleServerResource {
 
     private Response keysPage(ConsolePages.Frame frame, String error) {
         return page(error == null ? 200 : 400, ConsolePages.keys(frame, keys.list().stream()
-                .map(k -> new ConsolePages.Row(List.of(k.kid(), k.algorithm(), String.valueOf(k.createdAt()),
-                        k.retiredAt() == null ? "active" : String.valueOf(k.retiredAt())), null)).toList(),
+                .map(k -> new ConsolePages.Row(List.of(k.kid(), k.algorithm(), ConsoleRequests.time(k.createdAt()),
+                        k.retiredAt() == null ? "active" : ConsoleRequests.time(k.retiredAt())), null)).toList(),
                 Arrays.stream(LatchkeyConfig.SigningAlgorithm.values()).map(Enum::name).toList(), error));
     }
 

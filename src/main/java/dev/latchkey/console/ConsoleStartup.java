@@ -25,8 +25,13 @@ public class ConsoleStartup {
         return issuer.value() + Paths.CONSOLE + "/callback";
     }
 
+    /** Where the end-session endpoint sends a browser signed out of the console. */
+    static String signedOutUri(Issuer issuer) {
+        return issuer.value() + Paths.CONSOLE + "/signed-out";
+    }
+
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        console.ensureClient(redirectUri(issuer));
+        console.ensureClient(redirectUri(issuer), signedOutUri(issuer));
         if (!console.anyAdmin()) {
             LOG.infof("Admin console: %s%s (no user has the admin role yet; make the first admin with: curl -X POST "
                             + "%s%s/users -H \"Authorization: Bearer $KEY\" -H 'Content-Type: application/json' "

@@ -101,10 +101,10 @@ public class ConsoleUsersResource {
                     new ConsolePages.Field("Family name", orEmpty(c.familyName())),
                     new ConsolePages.Field("Email", c.email() == null ? "" : c.email()
                             + (c.emailVerified() ? " (verified)" : "")),
-                    new ConsolePages.Field("Created", String.valueOf(user.createdAt())));
+                    new ConsolePages.Field("Created", ConsoleRequests.time(user.createdAt())));
             List<ConsolePages.GrantRow> rows = grantsOf.list(username).stream()
                     .map(g -> new ConsolePages.GrantRow(g.clientId(), g.clientName(), String.join(" ", g.scopes()),
-                            String.valueOf(g.grantedAt()))).toList();
+                            ConsoleRequests.time(g.grantedAt()))).toList();
             return ok(ConsolePages.user(frame, user.username(), fields, rows));
         });
     }

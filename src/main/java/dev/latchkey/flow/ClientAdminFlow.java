@@ -5,6 +5,7 @@ import dev.latchkey.flow.grant.Grants;
 import dev.latchkey.policy.ClientRegistration;
 import dev.latchkey.policy.ClientRegistrationPolicy;
 import dev.latchkey.policy.ClientType;
+import dev.latchkey.policy.ClientSummary;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.InvalidInput;
 import dev.latchkey.policy.Quote;
@@ -102,6 +103,12 @@ public class ClientAdminFlow {
             return list(after, limit);
         }
         return Page.of(clients.search(text.strip(), after, limit), limit, ClientEntity::view, ClientView::clientId);
+    }
+
+    /** {@link #search} for a list: who each client is, without its URIs and scopes. */
+    public Page<ClientSummary> summaries(String text, String after, int limit) {
+        return Page.of(clients.summaries(text == null || text.isBlank() ? null : text.strip(), after, limit), limit,
+                c -> c, ClientSummary::clientId);
     }
 
     /** Replaces the editable fields; the type and the secret stay. */

@@ -90,18 +90,19 @@ public class ConsoleFlow {
      *
      * @param redirectUri where the authorization endpoint sends the console's codes
      */
-    public void ensureClient(String redirectUri) {
+    public void ensureClient(String redirectUri, String signedOutUri) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> ensure(redirectUri));
+            QuarkusTransaction.requiringNew().run(() -> ensure(redirectUri, signedOutUri));
         } catch (RuntimeException e) {
             if (StoreException.from(e) == null) {
                 throw e;
             }
-            QuarkusTransaction.requiringNew().run(() -> ensure(redirectUri)); // another instance made it meanwhile
+            // another instance made it meanwhile
+            QuarkusTransaction.requiringNew().run(() -> ensure(redirectUri, signedOutUri));
         }
     }
 
-    private void ensure(String redirectUri) {
+    private void ensure(String redirectUri, String signedOutUri) {
         ClientEntity client = clients.findForUpdate(CLIENT_ID).orElse(null);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (client == null) {
@@ -114,11 +115,13 @@ public class ConsoleFlow {
             client.enabled = true;
             client.createdAt = now;
             client.updatedAt = now;
-            client.setLists(List.of(redirectUri), List.of(), Set.of(SCOPE), Set.of(SCOPE),
+            client.setLists(List.of(redirectUri), List.of(signedOutUri), Set.of(SCOPE), Set.of(SCOPE),
                     Set.of(CodeGrantPolicy.GRANT_TYPE), Set.of());
             clients.insert(client);
-        } else if (!client.redirectUris.equals(List.of(redirectUri)) || !client.enabled) {
+        } else if (!client.redirectUris.equals(List.of(redirectUri))
+                || !client.postLogoutRedirectUris.equals(List.of(signedOutUri)) || !client.enabled) {
             client.redirectUris = new java.util.ArrayList<>(List.of(redirectUri));
+            client.postLogoutRedirectUris = new java.util.ArrayList<>(List.of(signedOutUri));
             client.enabled = true;
             client.updatedAt = now;
             clients.flushChanges();
@@ -138,10 +141,14 @@ public class ConsoleFlow {
         query.put("state", state);
         query.put("code_challenge", Pkce.challenge(verifier));
         query.put("code_challenge_method", Pkce.S256);
-        StringBuilder url = new StringBuilder(authorizeEndpoint).append('?');
+        return new SignIn(state, verifier, url(authorizeEndpoint, query));
+    }
+
+    private static String url(String endpoint, Map<String, String> query) {
+        StringBuilder url = new StringBuilder(endpoint).append('?');
         query.forEach((k, v) -> url.append(k).append('=').append(java.net.URLEncoder.encode(v,
                 java.nio.charset.StandardCharsets.UTF_8)).append('&'));
-        return new SignIn(state, verifier, url.substring(0, url.length() - 1));
+        return url.substring(0, url.length() - 1);
     }
 
     /** Redeems the code at the token endpoint's flow, then lets in only an administrator. */
@@ -170,6 +177,7 @@ public class ConsoleFlow {
             session.userId = userId;
             session.createdAt = clock.instant();
             session.expiresAt = session.createdAt.plus(config.console().sessionLifetime());
+            session.idToken = (String) issued.members().get("id_token");
             sessions.persist(session);
             return new Completed.SignedIn(token, user.username);
         });
@@ -184,11 +192,21 @@ public class ConsoleFlow {
                 .map(u -> new Admin(u.id, u.username));
     }
 
+    /**
+     * Ends the console session; the login session is the end-session endpoint's to end.
+     *
+     * @return the URL of the end-session endpoint (OpenID Connect RP-Initiated Logout 1.0 §2) that ends the
+     * browser's login session too and comes back to {@code signedOutUri}
+     */
     @Transactional
-    public void signOut(String sessionToken) {
+    public String signOut(String sessionToken, String endSessionEndpoint, String signedOutUri) {
+        Map<String, String> query = new LinkedHashMap<>();
         if (sessionToken != null) {
-            sessions.end(OpaqueTokens.hash(sessionToken));
+            sessions.end(OpaqueTokens.hash(sessionToken)).ifPresent(hint -> query.put("id_token_hint", hint));
         }
+        query.put("client_id", CLIENT_ID);
+        query.put("post_logout_redirect_uri", signedOutUri);
+        return url(endSessionEndpoint, query);
     }
 
     /** Whether some user may sign in to the console. */

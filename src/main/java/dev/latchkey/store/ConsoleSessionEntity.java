@@ -24,4 +24,8 @@ public class ConsoleSessionEntity {
 
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    /** The id_token of the sign-in, for the end-session endpoint at sign-out. */
+    @Column(name = "id_token")
+    public String idToken;
 }

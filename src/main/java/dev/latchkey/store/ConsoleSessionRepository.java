@@ -18,7 +18,10 @@ public class ConsoleSessionRepository implements PanacheRepositoryBase<ConsoleSe
                 .setParameter(1, idHash).setParameter(2, now).getResultStream().findFirst();
     }
 
-    public void end(byte[] idHash) {
+    /** Ends the session; what it held for the end-session endpoint, when there was one. */
+    public Optional<String> end(byte[] idHash) {
+        Optional<String> idToken = findByIdOptional(idHash).map(s -> s.idToken);
         delete("idHash", idHash);
+        return idToken;
     }
 }

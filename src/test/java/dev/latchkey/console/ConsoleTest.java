@@ -70,6 +70,18 @@ class ConsoleTest {
         assertTrue(list.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         assertFalse(list.header("Content-Security-Policy").contains("unsafe-inline"));
 
+        // paged by client id: 50 a page, a link to the next (the test database holds many more clients)
+        for (int i = 0; i < 51; i++) {
+            OAuth.confidential();
+        }
+        String first = browser.get("/console/clients").asString();
+        String next = first.replaceAll("(?s).*<a href=\"([^\"]+)\" rel=\"next\">.*", "$1").replace("&amp;", "&");
+        assertTrue(next.startsWith("/console/clients?after="), next);
+        String second = browser.get(next).asString();
+        String lastOnFirst = first.replaceAll("(?s).*<code>([^<]+)</code>.*", "$1");
+        String firstOnSecond = second.replaceAll("(?s)^.*?<td><code>([^<]+)</code>.*", "$1");
+        assertTrue(lastOnFirst.compareTo(firstOnSecond) < 0, lastOnFirst + " then " + firstOnSecond);
+
         String scope = Admin.scope();
         String clientName = "Console <b>made</b> " + Admin.unique("app");
         assertEquals(200, browser.get("/console/clients/new").statusCode());
@@ -209,8 +221,16 @@ class ConsoleTest {
         signIn(other, user(List.of("admin")));
         other.get("/console/clients");
         Response out = other.submit("/console/signout", Map.of());
-        assertEquals(200, out.statusCode());
-        assertEquals(303, other.get("/console/clients").statusCode());
+        assertEquals(303, out.statusCode(), out.asString());
+        String endSession = out.header("Location");
+        assertTrue(endSession.startsWith("http://localhost:8081/oauth2/logout?id_token_hint="), endSession);
+        // the end-session endpoint ends the login session without asking (the hint names its user)
+        Response back = other.get(path(endSession));
+        assertEquals("http://localhost:8081/console/signed-out", back.header("Location"), back.asString());
+        assertEquals(200, other.get("/console/signed-out").statusCode());
+        Response again = other.get("/console/clients");
+        assertEquals(303, again.statusCode());
+        assertEquals(200, other.get(path(again.header("Location"))).statusCode(), "the login page, not a code");
     }
 
     @Test

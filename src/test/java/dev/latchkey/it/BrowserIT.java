@@ -8,24 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * packaged server, landing on a local callback. Screenshots of the pages go to target/screenshots.
  */
 class BrowserIT {
-    static final Path SHOTS = Path.of("target", "screenshots");
-
     static PackagedApp app;
     static HttpServer callback;
     static final BlockingQueue<String> callbacks = new ArrayBlockingQueue<>(10);
@@ -62,7 +49,6 @@ class BrowserIT {
         callback.start();
         redirectUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/cb";
         signedOutUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/signed-out";
-        Files.createDirectories(SHOTS);
     }
 
     /** A page of the app that records the query it was reached with. */
@@ -86,16 +72,7 @@ class BrowserIT {
 
     @BeforeEach
     void browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=800,900",
-                "--user-data-dir=" + new File("target/chromium-" + System.nanoTime()).getAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = Chromium.start(800, 900);
         callbacks.clear();
         signedOut.clear();
     }
@@ -236,12 +213,11 @@ class BrowserIT {
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        Chromium.waitFor(driver, condition);
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(driver, name);
     }
 
     static String enc(String s) {
