@@ -305,6 +305,25 @@ measure_jdk() { # java, app dir
     seed
   fi
 
+  # RFC 8693 (builds that have it): a backend trades the user's token, beside its own client_credentials token
+  # (the exchange is that plus verifying the subject token's signature)
+  if curl -sf "$BASE/.well-known/oauth-authorization-server" | grep -q 'token-exchange'; then
+    say "$label: (i) client_credentials and token exchange, for one backend"
+    access_token
+    local backend
+    backend=$(api -X POST "$BASE/api/v1/clients" -d "{\"name\":\"bench-backend-$(date +%s%N)\",
+      \"client_type\":\"confidential\",\"allowed_scopes\":[\"bench:read\"],\"default_scopes\":[\"bench:read\"],
+      \"grant_types\":[\"client_credentials\",\"urn:ietf:params:oauth:grant-type:token-exchange\"]}")
+    local user_client=$CLIENT_ID user_secret=$CLIENT_SECRET
+    CLIENT_ID=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_id"])' <<<"$backend")
+    CLIENT_SECRET=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_secret"])' <<<"$backend")
+    run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
+    record "$label" "client_credentials, beside (i)" "$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token")"
+    run_wrk warm "$WARMUP" token-exchange.lua "$BASE/oauth2/token" >/dev/null
+    record "$label" "token exchange" "$(run_wrk token-exchange "$DURATION" token-exchange.lua "$BASE/oauth2/token")"
+    CLIENT_ID=$user_client; CLIENT_SECRET=$user_secret
+  fi
+
   if [ "$ROWS" -gt 0 ] && [ "$java" = "$(command -v java)" ] && [ "$APP" = "$APP_DIR" ]; then
     say "$label: the same exchange and refresh with $ROWS more rows in each table"
     bulk_rows

@@ -88,12 +88,20 @@ public class ConsolePages {
     public record Row(List<String> cells, String deleteAction) {
     }
 
-    public static native TemplateInstance scopes(Frame frame, List<Row> rows, String next, String error);
+    /**
+     * A list whose rows each have a button that posts to the row's action: what the rows are ({@code caption}),
+     * the column headers, the button's word and what it acts on ("Delete", "scope"), the next page's link.
+     */
+    public record Listing(String caption, List<String> headers, List<Row> rows, String action, String thing,
+                          String next) {
+    }
 
-    public static native TemplateInstance resources(Frame frame, List<Row> rows, String next, String error);
+    public static native TemplateInstance scopes(Frame frame, Listing listing, String error);
 
-    public static native TemplateInstance registrationTokens(Frame frame, List<Row> rows, String next,
-                                                             long defaultExpiresIn, String error);
+    public static native TemplateInstance resources(Frame frame, Listing listing, String error);
+
+    public static native TemplateInstance registrationTokens(Frame frame, Listing listing, long defaultExpiresIn,
+                                                             String error);
 
     public static native TemplateInstance keys(Frame frame, List<Row> rows, List<String> algorithms, String error);
 

@@ -95,10 +95,11 @@ public class ConsoleServerResource {
 
     private Response scopesPage(ConsolePages.Frame frame, String after, String error) {
         Page<ScopeAdminFlow.ScopeView> found = scopes.list(after, PAGE);
-        return page(error == null ? 200 : 400, ConsolePages.scopes(frame, found.items().stream()
+        return page(error == null ? 200 : 400, ConsolePages.scopes(frame, new ConsolePages.Listing("Scopes",
+                List.of("Name", "Description"), found.items().stream()
                 .map(v -> new ConsolePages.Row(List.of(v.name(), v.description()),
-                        SCOPES + "/" + FormEncoding.encode(v.name()) + "/delete")).toList(),
-                ConsoleRequests.next(SCOPES, Map.of(), found, "after"), error));
+                        SCOPES + "/" + FormEncoding.encode(v.name()) + "/delete")).toList(), "Delete", "scope",
+                ConsoleRequests.next(SCOPES, Map.of(), found, "after")), error));
     }
 
     @GET
@@ -137,11 +138,12 @@ public class ConsoleServerResource {
 
     private Response resourcesPage(ConsolePages.Frame frame, String after, String error) {
         var found = resources.list(after, PAGE);
-        return page(error == null ? 200 : 400, ConsolePages.resources(frame, found.items().stream()
+        return page(error == null ? 200 : 400, ConsolePages.resources(frame, new ConsolePages.Listing("Resources",
+                List.of("URI", "Name", "Scopes", "typ"), found.items().stream()
                 .map(r -> new ConsolePages.Row(List.of(r.uri(), r.name() == null ? "" : r.name(),
                         String.join(" ", r.scopes()), r.accessTokenTyp()),
-                        RESOURCES + "/" + FormEncoding.encode(r.id()) + "/delete")).toList(),
-                ConsoleRequests.next(RESOURCES, Map.of(), found, "after"), error));
+                        RESOURCES + "/" + FormEncoding.encode(r.id()) + "/delete")).toList(), "Delete", "resource",
+                ConsoleRequests.next(RESOURCES, Map.of(), found, "after")), error));
     }
 
     @GET
@@ -182,11 +184,12 @@ public class ConsoleServerResource {
 
     private Response tokensPage(ConsolePages.Frame frame, String after, String error) {
         var found = registrationTokens.list(after, PAGE);
-        return page(error == null ? 200 : 400, ConsolePages.registrationTokens(frame, found.items().stream()
+        return page(error == null ? 200 : 400, ConsolePages.registrationTokens(frame, new ConsolePages.Listing(
+                "Registration tokens", List.of("Id", "Made", "Expires", "Used"), found.items().stream()
                 .map(t -> new ConsolePages.Row(List.of(t.id(), ConsoleRequests.time(t.createdAt()),
                         ConsoleRequests.time(t.expiresAt()), t.uses() + " of " + t.maxUses()),
-                        TOKENS + "/" + FormEncoding.encode(t.id()) + "/delete")).toList(),
-                ConsoleRequests.next(TOKENS, Map.of(), found, "after"), RegistrationTokenFlow.DEFAULT_EXPIRES_IN,
+                        TOKENS + "/" + FormEncoding.encode(t.id()) + "/delete")).toList(), "Withdraw", "token",
+                ConsoleRequests.next(TOKENS, Map.of(), found, "after")), RegistrationTokenFlow.DEFAULT_EXPIRES_IN,
                 error));
     }
 

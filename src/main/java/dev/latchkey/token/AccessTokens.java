@@ -15,6 +15,7 @@ import org.jose4j.jwt.consumer.JwtContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,8 +30,9 @@ import java.util.Set;
 public class AccessTokens {
 
     /** What an access token says, once its signature and issuer are checked. */
+    /** @param act the {@code act} claim (RFC 8693 §4.1) of an exchanged token, or null */
     public record Claims(String jti, String subject, String clientId, String scope, String grantId,
-                         Instant issuedAt, Instant expiresAt, List<String> audience) {
+                         Instant issuedAt, Instant expiresAt, List<String> audience, Map<String, Object> act) {
     }
 
     public record Issued(String jwt, String jti, Instant expiresAt) {
@@ -73,8 +75,20 @@ public class AccessTokens {
      */
     public Issued issue(String subject, String clientId, String scope, String grantId, List<String> resources,
                         String typ) {
+        return issue(subject, clientId, scope, grantId, resources, typ, null, null);
+    }
+
+    /**
+     * @param notAfter the latest expiry (an exchanged token outlives no token it came from), or null
+     * @param act      the {@code act} claim (RFC 8693 §4.1), or null
+     */
+    public Issued issue(String subject, String clientId, String scope, String grantId, List<String> resources,
+                        String typ, Instant notAfter, Map<String, Object> act) {
         long now = clock.instant().getEpochSecond();
         long expires = now + config.token().accessLifetime().getSeconds();
+        if (notAfter != null) {
+            expires = Math.min(expires, notAfter.getEpochSecond());
+        }
         String jti = OpaqueTokens.newId();
         var claims = Jwt.issuer(issuer)
                 .subject(subject)
@@ -86,6 +100,9 @@ public class AccessTokens {
                 .claim("scope", scope);
         if (grantId != null) {
             claims.claim("grant_id", grantId);
+        }
+        if (act != null) {
+            claims.claim("act", act);
         }
         KeyRing.ActiveKey key = keys.active();
         String jwt = claims.jws()
@@ -117,10 +134,15 @@ public class AccessTokens {
             return Optional.of(new Claims(claims.getJwtId(), claims.getSubject(),
                     claims.getStringClaimValue("client_id"), claims.getStringClaimValue("scope"),
                     claims.getStringClaimValue("grant_id"), instant(claims.getIssuedAt()),
-                    instant(claims.getExpirationTime()), claims.getAudience()));
+                    instant(claims.getExpirationTime()), claims.getAudience(), act(claims.getClaimValue("act"))));
         } catch (ParseException | MalformedClaimException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> act(Object claim) {
+        return claim instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
     private static Instant instant(NumericDate value) {

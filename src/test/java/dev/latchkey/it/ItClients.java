@@ -33,6 +33,12 @@ public final class ItClients {
         String scope = unique("it") + ":read";
         admin(app).body(Map.of("name", scope, "description", "Read the " + scope + " things"))
                 .post("/api/v1/scopes").then().statusCode(201);
+        return register(app, type, redirectUris, grants, scope);
+    }
+
+    /** The same with an existing {@code scope}. */
+    public static Registered register(PackagedApp app, String type, List<String> redirectUris, List<String> grants,
+                                      String scope) {
         var created = admin(app).body(Map.of("name", unique("it-app"), "client_type", type,
                         "redirect_uris", redirectUris, "allowed_scopes", List.of(scope),
                         "default_scopes", List.of(scope), "grant_types", grants))

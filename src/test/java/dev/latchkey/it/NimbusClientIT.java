@@ -31,6 +31,8 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
+import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +130,38 @@ class NimbusClientIT {
                 new RefreshTokenGrant(rotated.getTokens().getRefreshToken())).toHTTPRequest().send());
         assertInstanceOf(TokenErrorResponse.class, afterRevoke);
         assertFalse(introspect(auth, rotated.getTokens().getAccessToken()).isActive());
+    }
+
+    @Test
+    void tokenExchangeWithAnActorToken() throws Exception {
+        var web = ItClients.register(app, "confidential", List.of(REDIRECT.toString()),
+                List.of("authorization_code", "refresh_token"));
+        AccessToken userToken = fullFlow(web, new ClientSecretBasic(new ClientID(web.clientId()),
+                new Secret(web.clientSecret()))).getTokens().getAccessToken();
+        var backend = ItClients.register(app, "confidential", List.of(),
+                List.of(TokenExchangeGrant.GRANT_TYPE.getValue(), "client_credentials"), web.scope());
+        ClientAuthentication auth = new ClientSecretBasic(new ClientID(backend.clientId()),
+                new Secret(backend.clientSecret()));
+        AccessToken actor = assertInstanceOf(AccessTokenResponse.class, TokenResponse.parse(new TokenRequest(
+                metadata.getTokenEndpointURI(), auth, new ClientCredentialsGrant()).toHTTPRequest().send()))
+                .getTokens().getAccessToken();
+
+        TokenResponse response = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new TokenExchangeGrant(userToken, TokenTypeURI.ACCESS_TOKEN, actor, TokenTypeURI.ACCESS_TOKEN,
+                        TokenTypeURI.ACCESS_TOKEN, null)).toHTTPRequest().send());
+        AccessTokenResponse ok = assertInstanceOf(AccessTokenResponse.class, response, () -> error(response));
+        assertEquals(TokenTypeURI.ACCESS_TOKEN, ok.getTokens().getAccessToken().getIssuedTokenType());
+        assertEquals(new Scope(web.scope()), ok.getTokens().getAccessToken().getScope());
+        assertNull(ok.getTokens().getRefreshToken());
+        var claims = com.nimbusds.jwt.SignedJWT.parse(ok.getTokens().getAccessToken().getValue()).getJWTClaimsSet();
+        assertEquals(backend.clientId(), claims.getJSONObjectClaim("act").get("sub"));
+        assertTrue(metadata.getGrantTypes().contains(TokenExchangeGrant.GRANT_TYPE));
+
+        // a token the server did not issue is refused with the documented code
+        TokenResponse refused = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+                new TokenExchangeGrant(new com.nimbusds.oauth2.sdk.token.BearerAccessToken("not.issued.here"),
+                        TokenTypeURI.ACCESS_TOKEN)).toHTTPRequest().send());
+        assertEquals("invalid_request", assertInstanceOf(TokenErrorResponse.class, refused).getErrorObject().getCode());
     }
 
     @Test

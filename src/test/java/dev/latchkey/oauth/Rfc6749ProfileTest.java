@@ -146,4 +146,23 @@ class Rfc6749ProfileTest {
                 + OAuth.enc(OAuth.REDIRECT));
         assertEquals("unauthorized_client", Browser.query(r.header("Location")).get("error"));
     }
+
+    @Test
+    void whenTokenExchangeRefusedThenRfc8693AndRfc6749Codes() {
+        OAuth web = OAuth.confidential();
+        Pkce pkce = Pkce.create();
+        String user = Tokens.exchange(web, web.code(pkce), pkce).then().statusCode(200).extract().path("access_token");
+        OAuth backend = TokenExchangeTest.backend(List.of(web.scopeA), List.of());
+        TokenExchangeTest.trade(backend, user, "scope", web.scopeA + " " + web.scopeB).then().statusCode(400)
+                .body("error", equalTo("invalid_scope"));
+        TokenExchangeTest.trade(backend, user, "audience", "https://unknown.example/").then().statusCode(400)
+                .body("error", equalTo("invalid_target"));
+        // RFC 8693 section 2.2.2: an unacceptable subject token is invalid_request in this profile too
+        TokenExchangeTest.trade(backend, "not.a.token").then().statusCode(400).body("error", equalTo("invalid_request"));
+        TokenExchangeTest.trade(backend, user).then().statusCode(200).body("issued_token_type",
+                equalTo(TokenExchangeTest.AT));
+        Tokens.token(web, Tokens.form("grant_type", TokenExchangeTest.GRANT, "subject_token", user,
+                "subject_token_type", TokenExchangeTest.AT)).then().statusCode(400)
+                .body("error", equalTo("unauthorized_client"));
+    }
 }

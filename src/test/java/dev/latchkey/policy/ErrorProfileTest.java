@@ -66,6 +66,11 @@ class ErrorProfileTest {
                 covered.add(c.expected());
             }
         });
+        TokenExchangePolicyTest.cases().forEach(c -> {
+            if (c.expected() != null) {
+                covered.add(c.expected());
+            }
+        });
         covered.addAll(PolicyRows.extraCovered());
         List<Reason> missing = Reasons.all().stream().filter(r -> !covered.contains(r)).toList();
         assertTrue(missing.isEmpty(), "reasons no test row reaches: "

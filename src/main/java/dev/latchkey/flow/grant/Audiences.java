@@ -44,9 +44,30 @@ public class Audiences {
         return resources.cached().map(known -> of(request, client, null, scopes, known));
     }
 
+    /**
+     * For a grant whose targets are not only {@code resource} (token exchange's {@code audience}): {@code targets}
+     * name registered resources like {@code resource} does.
+     */
+    public Audience of(List<String> targets, ClientView client, Set<String> scopes) {
+        return targets.isEmpty() ? Audience.byDefault(scopes) : of(targets, client, null, scopes, resources.all());
+    }
+
+    /** {@link #of(List, ClientView, Set)} from memory alone: empty when the copy in memory is not fresh. */
+    public Optional<Audience> fromMemory(List<String> targets, ClientView client, Set<String> scopes) {
+        if (targets.isEmpty()) {
+            return Optional.of(Audience.byDefault(scopes));
+        }
+        return resources.cached().map(known -> of(targets, client, null, scopes, known));
+    }
+
     private static Audience of(TokenRequest request, ClientView client, List<String> granted, Set<String> scopes,
                                Map<String, dev.latchkey.policy.ResourceView> known) {
-        return ResourcePolicy.audience(ResourcePolicy.resolve(sent(request), granted, client, known, ResourceReason.TABLE),
+        return of(sent(request), client, granted, scopes, known);
+    }
+
+    private static Audience of(List<String> sent, ClientView client, List<String> granted, Set<String> scopes,
+                               Map<String, dev.latchkey.policy.ResourceView> known) {
+        return ResourcePolicy.audience(ResourcePolicy.resolve(sent, granted, client, known, ResourceReason.TABLE),
                 scopes, ResourceReason.TABLE);
     }
 
