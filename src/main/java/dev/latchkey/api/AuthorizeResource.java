@@ -46,6 +46,7 @@ import java.util.Map;
 @Tag(name = "oauth2")
 public class AuthorizeResource {
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+    private static final String LOGIN = Paths.AUTHORIZE + "/login";
 
     private final AuthorizeFlow flow;
     private final BrowserSession session;
@@ -106,7 +107,7 @@ public class AuthorizeResource {
                     .header("Retry-After", seconds).build();
         }
         if (result instanceof LoginResult.WrongCredentials wrong) {
-            return page(200, Pages.login(wrong.request().client().name(), hidden(request),
+            return page(200, Pages.login(LOGIN, wrong.request().client().name(), hidden(request),
                     session.csrfToken(cookie), username, "Wrong username or password.")).build();
         }
         LoginResult.LoggedIn in = (LoginResult.LoggedIn) result;
@@ -151,16 +152,16 @@ public class AuthorizeResource {
         }
         if (step instanceof Step.Login login) {
             String value = cookie != null ? cookie : BrowserSession.newValue();
-            var response = page(200, Pages.login(login.request().client().name(),
+            var response = page(200, Pages.login(LOGIN, login.request().client().name(),
                     hidden(login.request().request()), session.csrfToken(value), login.request().openId().loginHint(),
                     null));
             return (cookie != null ? response : response.header(HttpHeaders.SET_COOKIE, session.setCookie(value))).build();
         }
         if (step instanceof Step.Consent consent) {
-            return page(200, Pages.consent(consent.request().client().name(),
+            return page(200, Pages.consent(Paths.AUTHORIZE + "/consent", consent.request().client().name(),
                     consent.scopes().stream().map(l -> new Pages.Scope(l.name(), l.description())).toList(),
                     hidden(consent.request().request()), session.csrfToken(cookie), consent.offerRemember(),
-                    consent.resources(), consent.request().client().selfRegistered())).build();
+                    consent.resources(), consent.request().client().selfRegistered(), null)).build();
         }
         Step.Issued issued = (Step.Issued) step;
         Map<String, String> params = new LinkedHashMap<>();

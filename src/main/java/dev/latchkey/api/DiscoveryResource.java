@@ -99,6 +99,7 @@ public class DiscoveryResource {
         m.put("jwks_uri", base + "/oauth2/jwks");
         m.put("userinfo_endpoint", base + Paths.USERINFO);
         m.put("end_session_endpoint", base + Paths.LOGOUT);
+        m.put("device_authorization_endpoint", base + Paths.DEVICE_AUTHORIZATION);
         if (registration.mode() != DynamicRegistrationPolicy.Mode.OFF) {
             m.put("registration_endpoint", base + Paths.REGISTER);
         }

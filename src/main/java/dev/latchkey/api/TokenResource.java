@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.config.LatchkeyConfig;
+import dev.latchkey.flow.DeviceFlow;
 import dev.latchkey.flow.TokenFlow;
 import dev.latchkey.flow.TokenStatusFlow;
 import dev.latchkey.policy.ErrorProfile;
@@ -60,11 +61,13 @@ public class TokenResource {
 
     private final TokenFlow tokens;
     private final TokenStatusFlow status;
+    private final DeviceFlow devices;
     private final ErrorProfile profile;
 
-    public TokenResource(TokenFlow tokens, TokenStatusFlow status, LatchkeyConfig config) {
+    public TokenResource(TokenFlow tokens, TokenStatusFlow status, DeviceFlow devices, LatchkeyConfig config) {
         this.tokens = tokens;
         this.status = status;
+        this.devices = devices;
         this.profile = config.errors().profile();
     }
 
@@ -75,6 +78,14 @@ public class TokenResource {
     @Operation(summary = "Token request (RFC 6749 §3.2)")
     public Uni<Response> token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
         return fromMemoryOrWorker(body, headers, http, tokens::fromMemory, tokens::token, TokenResponse::of);
+    }
+
+    /** RFC 8628 §3.1, §3.2: a device's pair of codes; errors as at the token endpoint. */
+    @POST
+    @Path("device_authorization")
+    @Operation(summary = "Device authorization request (RFC 8628)")
+    public Response deviceAuthorization(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return answer(() -> devices.authorize(request(body, headers), address(http)));
     }
 
     @POST

@@ -186,6 +186,23 @@ public interface LatchkeyConfig {
         Duration lifetime();
     }
 
+    Device device();
+
+    /** The device authorization grant (RFC 8628). */
+    interface Device {
+        /** How long a device code and its user code live: the user's time to type the code and approve. */
+        @WithDefault("10m")
+        Duration lifetime();
+
+        /** The polling interval a device is given (RFC 8628 §3.2); each slow_down adds 5 seconds. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** Wrong user codes typed from one address within the login throttle window before 429. */
+        @WithDefault("10")
+        int maxFailuresPerAddress();
+    }
+
     Registration registration();
 
     /** Dynamic client registration (RFC 7591, RFC 7592). */

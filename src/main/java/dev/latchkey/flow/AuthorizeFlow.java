@@ -97,31 +97,23 @@ public class AuthorizeFlow {
     private final ScopeRepository scopes;
     private final ScopeLookup scopeLookup;
     private final ResourceLookup resources;
-    private final UserRepository users;
-    private final LoginSessionRepository sessions;
+    private final Logins logins;
     private final ConsentRepository consents;
     private final AuthorizationCodeRepository codes;
-    private final PasswordHasher passwords;
-    private final Throttle throttle;
     private final AuditLog audit;
     private final LatchkeyConfig config;
     private final Clock clock;
 
     public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, ScopeLookup scopeLookup,
-                         ResourceLookup resources, UserRepository users,
-                         LoginSessionRepository sessions, ConsentRepository consents, AuthorizationCodeRepository codes,
-                         PasswordHasher passwords, Throttle throttle, AuditLog audit, LatchkeyConfig config,
-                         Clock clock) {
+                         ResourceLookup resources, Logins logins, ConsentRepository consents,
+                         AuthorizationCodeRepository codes, AuditLog audit, LatchkeyConfig config, Clock clock) {
         this.clients = clients;
         this.scopes = scopes;
         this.scopeLookup = scopeLookup;
         this.resources = resources;
-        this.users = users;
-        this.sessions = sessions;
+        this.logins = logins;
         this.consents = consents;
         this.codes = codes;
-        this.passwords = passwords;
-        this.throttle = throttle;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -179,40 +171,15 @@ public class AuthorizeFlow {
         if (decision instanceof AuthorizeDecision.Refused refused) {
             return new LoginResult.Refused(refused);
         }
-        var login = config.login();
-        String clientId = ((Accepted) decision).client().clientId();
-        // Every attempt is counted before the slow work it guards, and decided in the same step: per address,
-        // then per username from this address. A stranger's failures slow down the stranger, never the
-        // user's own logins from elsewhere.
-        String addressKey = Throttle.key("login-addr", address);
-        Optional<Duration> wait = throttle.attempt(addressKey, login.maxFailuresPerAddress(), login.throttleWindow());
-        if (wait.isEmpty() && UserRules.isValidUsername(username)) {
-            wait = throttle.attempt(Throttle.key("login-user", username, address), login.maxFailuresPerUsername(),
-                    login.throttleWindow());
+        Accepted accepted = (Accepted) decision;
+        Logins.SignIn signIn = logins.signIn(accepted.client().clientId(), username, password, address);
+        if (signIn instanceof Logins.SignIn.Throttled throttled) {
+            return new LoginResult.Throttled(throttled.retryAfter());
         }
-        if (wait.isPresent()) {
-            audit.record(AuditEvent.of(Type.LOGIN_THROTTLED).actor(username).client(clientId).address(address));
-            return new LoginResult.Throttled(wait.get());
+        if (signIn instanceof Logins.SignIn.SignedIn in) {
+            return new LoginResult.LoggedIn(in.sessionToken());
         }
-        if (!UserRules.isValidUsername(username)) {
-            // no user can have this name: refused before any slow work, counted against the address
-            audit.record(AuditEvent.of(Type.LOGIN_FAILED).actor(username).client(clientId).address(address)
-                    .detail("not a valid username"));
-            return new LoginResult.WrongCredentials((Accepted) decision);
-        }
-        Optional<UserEntity> user = findUser(username);
-        // same bcrypt cost whether or not the user exists: the answer time tells nothing
-        boolean ok = passwords.verify(password, user.map(u -> u.passwordHash).orElse(null));
-        if (!ok) {
-            audit.record(AuditEvent.of(Type.LOGIN_FAILED).actor(username).client(clientId).address(address)
-                    .detail(user.isPresent() ? "wrong password" : "no such user"));
-            return new LoginResult.WrongCredentials((Accepted) decision);
-        }
-        throttle.reset(Throttle.key("login-user", username, address));
-        throttle.forgive(addressKey);
-        audit.record(AuditEvent.of(Type.LOGIN_SUCCEEDED).actor(username).client(clientId).subject(user.get().id.toString())
-                .address(address));
-        return new LoginResult.LoggedIn(startSession(user.get().id));
+        return new LoginResult.WrongCredentials(accepted);
     }
 
     /**
@@ -266,26 +233,8 @@ public class AuthorizeFlow {
                 request.resources().isEmpty() ? Map.of() : resources.all());
     }
 
-    Optional<UserEntity> findUser(String username) {
-        return username == null ? Optional.empty() : users.findByUsername(username);
-    }
-
-    @Transactional
-    String startSession(UUID userId) {
-        String token = OpaqueTokens.newToken();
-        Instant now = clock.instant();
-        LoginSessionEntity session = new LoginSessionEntity();
-        session.idHash = OpaqueTokens.hash(token);
-        session.userId = userId;
-        session.createdAt = now;
-        session.expiresAt = now.plus(config.session().lifetime());
-        sessions.persist(session);
-        return token;
-    }
-
     private Optional<Login> loginOf(String sessionToken) {
-        return sessionToken == null ? Optional.empty()
-                : sessions.loginOf(OpaqueTokens.hash(sessionToken), clock.instant());
+        return logins.loginOf(sessionToken);
     }
 
     private String issue(Accepted accepted, Login login) {
@@ -311,7 +260,11 @@ public class AuthorizeFlow {
     }
 
     private List<ScopeLine> describe(Set<String> names) {
-        Map<String, String> descriptions = scopes.descriptions(names);
+        return describe(names, scopes.descriptions(names));
+    }
+
+    /** The scopes as the consent page lists them: by name, each with its description. */
+    static List<ScopeLine> describe(Set<String> names, Map<String, String> descriptions) {
         return names.stream()
                 .map(name -> new ScopeLine(name, descriptions.getOrDefault(name, "")))
                 .sorted(Comparator.comparing(ScopeLine::name))

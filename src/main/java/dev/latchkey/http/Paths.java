@@ -18,6 +18,10 @@ public final class Paths {
     public static final String USERINFO = OAUTH + "/userinfo";
     /** OpenID Connect RP-initiated logout: browsers are there. */
     public static final String LOGOUT = OAUTH + "/logout";
+    /** RFC 8628: where people type a device's user code: browsers are there. */
+    public static final String DEVICE = OAUTH + "/device";
+    /** RFC 8628 §3.1: where devices ask for their codes (the token endpoint's format). */
+    public static final String DEVICE_AUTHORIZATION = OAUTH + "/device_authorization";
     /** Dynamic client registration (RFC 7591) and the registered clients' own URIs (RFC 7592). */
     public static final String REGISTER = OAUTH + "/register";
 
@@ -29,7 +33,7 @@ public final class Paths {
 
     /** Whether a browser is there: errors are HTML pages. */
     public static boolean isPage(String path) {
-        return under(path, AUTHORIZE) || under(path, LOGOUT) || under(path, CONSOLE);
+        return under(path, AUTHORIZE) || under(path, LOGOUT) || under(path, DEVICE) || under(path, CONSOLE);
     }
 
     /** Whether errors are OAuth JSON ({@code error}, {@code error_description}). */

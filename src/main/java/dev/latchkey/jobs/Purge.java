@@ -61,6 +61,7 @@ public class Purge {
                 + "(select 1 from refresh_token r where r.family_id = grant_family.id)", now.minus(access)));
         deleted.put("login_session", purge("login_session", "expires_at < ?", now));
         deleted.put("console_session", purge("console_session", "expires_at < ?", now));
+        deleted.put("device_authorization", purge("device_authorization", "expires_at < ?", now));
         deleted.put("revoked_access_token", purge("revoked_access_token", "expires_at < ?", now));
         deleted.put("revocation_event", purge("revocation_event", "created_at < ?", now.minus(access)));
         deleted.put("throttle", purge("throttle", "window_start < ?", now.minus(Duration.ofHours(1))));

@@ -74,7 +74,8 @@ public final class ClientRegistrationPolicy {
         boolean redirects = false;
         for (String grant : chosen) {
             GrantRule rule = rules.get(grant);
-            if (rule.requires() != null && !chosen.contains(rule.requires())) {
+            if (rule.requires() != null && chosen.stream().noneMatch(g -> g.equals(rule.requires())
+                    || rules.containsKey(g) && rules.get(g).startsUserGrant())) {
                 problems.add("grant_types: " + grant + " needs " + rule.requires() + " (" + rule.why() + ")");
             }
             if (rule.confidentialOnly() && type == ClientType.PUBLIC) {

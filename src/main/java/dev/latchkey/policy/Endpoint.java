@@ -8,10 +8,15 @@ public enum Endpoint {
     AUTHORIZE(Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "forbidden_scope", "access_denied"),
             Set.of("invalid_request", "unsupported_response_type", "invalid_scope", "unauthorized_client", "access_denied",
                     "login_required", "consent_required", "invalid_target")),
-    /** Token, revocation and introspection: JSON bodies. */
-    TOKEN(Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error"),
+    /**
+     * Token, revocation, introspection and device authorization: JSON bodies. The device flow's states
+     * (RFC 8628 §3.5: authorization_pending, slow_down, access_denied) are in both profiles.
+     */
+    TOKEN(Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error",
+            "authorization_pending", "slow_down", "access_denied"),
             Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error", "invalid_grant",
-                    "unauthorized_client", "invalid_scope", "invalid_target")),
+                    "unauthorized_client", "invalid_scope", "invalid_target", "authorization_pending", "slow_down",
+                    "access_denied", "expired_token")),
     /** Dynamic registration (RFC 7591, RFC 7592): JSON bodies. */
     REGISTER(Set.of("invalid_request", "invalid_client"),
             Set.of("invalid_request", "invalid_client_metadata", "invalid_redirect_uri", "invalid_token"));

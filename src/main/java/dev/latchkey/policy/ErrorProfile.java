@@ -46,6 +46,15 @@ public enum ErrorProfile {
     public static final Mapping INVALID_REDIRECT_URI = split("invalid_request", "invalid_redirect_uri", 400);
     public static final Mapping INVALID_REGISTRATION_TOKEN = split("invalid_client", "invalid_token", 401);
 
+    /**
+     * The device flow's states while the user has not answered (RFC 8628 §3.5): no device client works
+     * without them, so both profiles answer them as they are.
+     */
+    public static final Mapping AUTHORIZATION_PENDING = both("authorization_pending", 400);
+    public static final Mapping SLOW_DOWN = both("slow_down", 400);
+    /** RFC 8628 §3.5: the device code's time is up. */
+    public static final Mapping EXPIRED_TOKEN = split("invalid_request", "expired_token", 400);
+
     private static Mapping both(String code, int status) {
         return split(code, code, status);
     }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 public final class Reasons {
     private static final List<Reason> ALL = Stream.of(AuthorizeReason.values(), TokenReason.values(),
                     ResourceReason.values(), CodeGrantReason.values(), RefreshGrantReason.values(),
-                    ClientCredentialsReason.values(), TokenExchangeReason.values(), RegistrationReason.values())
+                    ClientCredentialsReason.values(), TokenExchangeReason.values(), DeviceReason.values(),
+                    RegistrationReason.values())
             .flatMap(Stream::of)
             .map(Reason.class::cast)
             .toList();

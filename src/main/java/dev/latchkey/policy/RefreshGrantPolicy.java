@@ -8,7 +8,7 @@ public final class RefreshGrantPolicy {
     public static final String GRANT_TYPE = "refresh_token";
     public static final Set<String> PARAMETERS = Set.of("refresh_token");
     public static final GrantRule RULE = new GrantRule(GRANT_TYPE, false, CodeGrantPolicy.GRANT_TYPE,
-            "only that grant issues refresh tokens", false);
+            "or another grant a user approves: only those issue refresh tokens", false);
 
     private RefreshGrantPolicy() {
     }

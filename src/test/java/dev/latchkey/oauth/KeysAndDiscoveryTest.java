@@ -44,7 +44,9 @@ class KeysAndDiscoveryTest {
                 .body("introspection_endpoint", equalTo(ISSUER + "/oauth2/introspect"))
                 .body("jwks_uri", equalTo(ISSUER + "/oauth2/jwks"))
                 .body("response_types_supported", equalTo(List.of("code")))
-                .body("grant_types_supported", equalTo(List.of("authorization_code", "refresh_token", "client_credentials")))
+                .body("grant_types_supported", equalTo(List.of("authorization_code", "refresh_token", "client_credentials",
+                        "urn:ietf:params:oauth:grant-type:token-exchange", "urn:ietf:params:oauth:grant-type:device_code")))
+                .body("device_authorization_endpoint", equalTo(ISSUER + "/oauth2/device_authorization"))
                 .body("code_challenge_methods_supported", equalTo(List.of("S256")))
                 .body("token_endpoint_auth_methods_supported",
                         equalTo(List.of("client_secret_basic", "client_secret_post", "none")))

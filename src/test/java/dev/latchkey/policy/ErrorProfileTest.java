@@ -66,6 +66,11 @@ class ErrorProfileTest {
                 covered.add(c.expected());
             }
         });
+        DevicePolicyTest.cases().forEach(c -> {
+            if (c.expected() != null) {
+                covered.add(c.expected());
+            }
+        });
         TokenExchangePolicyTest.cases().forEach(c -> {
             if (c.expected() != null) {
                 covered.add(c.expected());
