@@ -194,6 +194,35 @@ class BrowserIT {
         screenshot("signed-out");
     }
 
+    @Test
+    void whenUserTypesADeviceCodeAndAllowsThenTheDeviceGetsTokens() throws Exception {
+        var tv = ItClients.register(app, "public", List.of(), List.of("urn:ietf:params:oauth:grant-type:device_code"));
+        var codes = io.restassured.RestAssured.given().baseUri(app.baseUrl()).formParam("client_id", tv.clientId())
+                .post("/oauth2/device_authorization").then().statusCode(200).extract().jsonPath();
+        String userCode = codes.getString("user_code");
+        driver.get(codes.getString("verification_uri"));
+        assertEquals("Connect a device – Latchkey", driver.getTitle());
+        // typed as people type it: lower case, no dash
+        driver.findElement(By.id("user_code")).sendKeys(userCode.replace("-", "").toLowerCase());
+        screenshot("device-code");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.getTitle().startsWith("Sign in"));
+        driver.findElement(By.id("username")).sendKeys(tv.username());
+        driver.findElement(By.id("password")).sendKeys(ItClients.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> d.getTitle().startsWith("Allow access?"));
+        assertTrue(driver.findElement(By.id("note")).getText().contains("device of your own"));
+        screenshot("device-consent");
+        driver.findElement(By.cssSelector("button[value=allow]")).click();
+        waitFor(d -> !d.findElements(By.id("done")).isEmpty());
+        assertEquals("Device connected", driver.findElement(By.id("done")).getText());
+        screenshot("device-connected");
+        io.restassured.RestAssured.given().baseUri(app.baseUrl()).formParam("client_id", tv.clientId())
+                .formParam("grant_type", "urn:ietf:params:oauth:grant-type:device_code")
+                .formParam("device_code", codes.getString("device_code")).post("/oauth2/token").then()
+                .statusCode(200);
+    }
+
     private String authorizeUrl(ItClients.Registered reg, String state, String challenge) {
         return app.baseUrl() + "/oauth2/authorize?client_id=" + enc(reg.clientId()) + "&response_type=code"
                 + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(reg.scope()) + "&state=" + enc(state)

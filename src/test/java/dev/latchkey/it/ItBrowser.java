@@ -55,6 +55,27 @@ final class ItBrowser {
         return URI.create(done.headers().firstValue("Location").orElseThrow());
     }
 
+    /** A person types {@code userCode} at the device page, signs in as {@code username} and allows or denies. */
+    void answerDevice(PackagedApp app, String userCode, String username, boolean allow)
+            throws IOException, InterruptedException {
+        URI device = URI.create(app.baseUrl() + "/oauth2/device");
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(device).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, form.statusCode(), form.body());
+        Map<String, String> typed = Browser.hiddenFields(form.body());
+        typed.put("user_code", userCode);
+        HttpResponse<String> login = post(device, typed);
+        assertEquals(200, login.statusCode(), login.body());
+        Map<String, String> credentials = Browser.hiddenFields(login.body());
+        credentials.put("username", username);
+        credentials.put("password", ItClients.PASSWORD);
+        HttpResponse<String> consent = post(device.resolve("/oauth2/device/login"), credentials);
+        assertEquals(200, consent.statusCode(), consent.body());
+        Map<String, String> answer = Browser.hiddenFields(consent.body());
+        answer.put("decision", allow ? "allow" : "deny");
+        HttpResponse<String> done = post(device.resolve("/oauth2/device/consent"), answer);
+        assertEquals(200, done.statusCode(), done.body());
+    }
+
     private HttpResponse<String> post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());

@@ -30,6 +30,11 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationGrantError;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
@@ -162,6 +167,44 @@ class NimbusClientIT {
                 new TokenExchangeGrant(new com.nimbusds.oauth2.sdk.token.BearerAccessToken("not.issued.here"),
                         TokenTypeURI.ACCESS_TOKEN)).toHTTPRequest().send());
         assertEquals("invalid_request", assertInstanceOf(TokenErrorResponse.class, refused).getErrorObject().getCode());
+    }
+
+    @Test
+    void deviceFlowForAPublicClient() throws Exception {
+        var tv = ItClients.register(app, "public", List.of(),
+                List.of(DeviceCodeGrant.GRANT_TYPE.getValue(), "refresh_token"));
+        ClientID id = new ClientID(tv.clientId());
+        assertNotNull(metadata.getDeviceAuthorizationEndpointURI());
+        DeviceAuthorizationResponse response = DeviceAuthorizationResponse.parse(new DeviceAuthorizationRequest
+                .Builder(id).endpointURI(metadata.getDeviceAuthorizationEndpointURI()).scope(new Scope(tv.scope()))
+                .build().toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess());
+        DeviceAuthorizationSuccessResponse codes = response.toSuccessResponse();
+        assertEquals(URI.create(app.baseUrl() + "/oauth2/device"), codes.getVerificationURI());
+
+        TokenResponse pending = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), id,
+                new DeviceCodeGrant(codes.getDeviceCode())).toHTTPRequest().send());
+        assertEquals(DeviceAuthorizationGrantError.AUTHORIZATION_PENDING,
+                assertInstanceOf(TokenErrorResponse.class, pending).getErrorObject());
+
+        new ItBrowser().answerDevice(app, codes.getUserCode().getValue(), tv.username(), true);
+        Thread.sleep(codes.getInterval() * 1000L + 100);
+        TokenResponse tokens = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), id,
+                new DeviceCodeGrant(codes.getDeviceCode())).toHTTPRequest().send());
+        AccessTokenResponse ok = assertInstanceOf(AccessTokenResponse.class, tokens, () -> error(tokens));
+        assertEquals(new Scope(tv.scope()), ok.getTokens().getAccessToken().getScope());
+        assertNotNull(ok.getTokens().getRefreshToken());
+        assertTrue(metadata.getGrantTypes().contains(DeviceCodeGrant.GRANT_TYPE));
+
+        // declined: the device is told access_denied, which ends its polling
+        DeviceAuthorizationSuccessResponse second = DeviceAuthorizationResponse.parse(new DeviceAuthorizationRequest
+                .Builder(id).endpointURI(metadata.getDeviceAuthorizationEndpointURI()).build().toHTTPRequest().send())
+                .toSuccessResponse();
+        new ItBrowser().answerDevice(app, second.getUserCode().getValue(), tv.username(), false);
+        TokenResponse denied = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), id,
+                new DeviceCodeGrant(second.getDeviceCode())).toHTTPRequest().send());
+        assertEquals(com.nimbusds.oauth2.sdk.OAuth2Error.ACCESS_DENIED,
+                assertInstanceOf(TokenErrorResponse.class, denied).getErrorObject());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.latchkey.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +32,7 @@ class Rfc6749ProfileTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("latchkey.errors.profile", "rfc6749", "latchkey.registration.mode", "open",
                     "latchkey.registration.open-scopes", "openid," + OPEN_SCOPE,
-                    "latchkey.registration.max-per-address", "3");
+                    "latchkey.registration.max-per-address", "3", "latchkey.device.lifetime", "2s");
         }
     }
 
@@ -164,5 +165,23 @@ class Rfc6749ProfileTest {
         Tokens.token(web, Tokens.form("grant_type", TokenExchangeTest.GRANT, "subject_token", user,
                 "subject_token_type", TokenExchangeTest.AT)).then().statusCode(400)
                 .body("error", equalTo("unauthorized_client"));
+    }
+
+    @Test
+    void whenDeviceCodeExpiresThenExpiredTokenAndThePendingStatesAsInTheStrictProfile() throws Exception {
+        OAuth tv = DeviceFlowTest.tv();
+        Response codes = DeviceFlowTest.deviceAuthorization(tv);
+        codes.then().statusCode(200).body("expires_in", equalTo(2));
+        DeviceFlowTest.poll(tv, codes.path("device_code")).then().statusCode(400)
+                .body("error", equalTo("authorization_pending"));
+        DeviceFlowTest.poll(tv, codes.path("device_code")).then().statusCode(400).body("error", equalTo("slow_down"));
+        Thread.sleep(2_100);
+        DeviceFlowTest.poll(tv, codes.path("device_code")).then().statusCode(400)
+                .body("error", equalTo("expired_token"));
+        DeviceFlowTest.poll(tv, "not-a-code").then().statusCode(400).body("error", equalTo("invalid_grant"));
+        DeviceFlowTest.deviceAuthorization(OAuth.confidential()).then().statusCode(400)
+                .body("error", equalTo("unauthorized_client"));
+        DeviceFlowTest.deviceAuthorization(tv, "scope", Admin.scope()).then().statusCode(400)
+                .body("error", equalTo("invalid_scope"));
     }
 }
