@@ -74,7 +74,8 @@ class FuzzIT {
 
     @Test
     void tokenRevokeIntrospectAnswerOnlyDocumentedErrors() throws Exception {
-        for (String path : List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")) {
+        for (String path : List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect",
+                "/oauth2/device_authorization")) {
             for (int i = 0; i < ROUNDS; i++) {
                 HttpRequest request = request(path + maybeQuery(), randomMethod(0.8), randomContentType(), formBody(),
                         randomAuthorization());
@@ -127,7 +128,8 @@ class FuzzIT {
         for (int i = 0; i < ROUNDS; i++) {
             String method = random.nextDouble() < 0.6 ? "GET" : random.nextDouble() < 0.8 ? "POST" : pick(METHODS);
             String path = pick(List.of("/oauth2/authorize", "/oauth2/authorize", "/oauth2/authorize/login",
-                    "/oauth2/authorize/consent", "/oauth2/authorize/" + word()));
+                    "/oauth2/authorize/consent", "/oauth2/authorize/" + word(), "/oauth2/device",
+                    "/oauth2/device/login", "/oauth2/device/consent"));
             String query = "?" + queryString(random.nextBoolean());
             HttpRequest.Builder builder = builder(path + query);
             byte[] body = method.equals("GET") ? new byte[0] : formBody();
@@ -153,7 +155,7 @@ class FuzzIT {
                 }
             } else if (status >= 400 && !request.method().equals("HEAD")) {
                 String type = r.headers().firstValue("Content-Type").orElse("");
-                if (path.startsWith("/oauth2/authorize")) {
+                if (path.startsWith("/oauth2/authorize") || path.startsWith("/oauth2/device")) {
                     assertTrue(type.startsWith("text/html"), describe(request, r));
                     assertTrue(r.body().contains("<h1>"), describe(request, r));
                 } else {
