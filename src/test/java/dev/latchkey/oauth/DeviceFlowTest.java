@@ -160,4 +160,23 @@ class DeviceFlowTest {
                 .body("device_authorization_endpoint", equalTo("http://localhost:8081/oauth2/device_authorization"))
                 .body("grant_types_supported", hasItem(GRANT));
     }
+
+    @Test
+    void whenTheDeviceAsksForOpenIdThenItLearnsWhoSignedIn() throws Exception {
+        Map<String, Object> body = new HashMap<>(Admin.clientBody("public", List.of("openid", "profile")));
+        body.put("grant_types", List.of(GRANT));
+        body.put("redirect_uris", List.of());
+        String clientId = Admin.createClient(body).then().statusCode(201).extract().path("client_id");
+        OAuth tv = OAuth.existing(clientId, null, "openid", "profile", Admin.user(OAuth.PASSWORD));
+        Response codes = deviceAuthorization(tv, "scope", "openid profile");
+        Browser browser = new Browser();
+        enterAndSignIn(browser, codes.path("user_code"), tv.username);
+        browser.submit("/oauth2/device/consent", Map.of("decision", "allow"));
+        Response tokens = poll(tv, codes.path("device_code"));
+        tokens.then().statusCode(200).body("refresh_token", equalTo(null));
+        var idToken = com.nimbusds.jwt.SignedJWT.parse(tokens.<String>path("id_token")).getJWTClaimsSet();
+        assertEquals(tv.username, idToken.getStringClaim("preferred_username"));
+        assertEquals(List.of(clientId), idToken.getAudience());
+        assertTrue(idToken.getClaim("auth_time") != null);
+    }
 }
