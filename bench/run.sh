@@ -274,6 +274,7 @@ measure_jdk() { # java, app dir
     exchange_run "$secs_w" >/dev/null
     line=$(exchange_run "$secs_d"); record "$label" "code exchange, after (f)" "$line"
     say "$label: (g) userinfo"
+    seed "openid profile email" # a token with openid: without it userinfo answers 403
     access_token
     run_wrk warm "$WARMUP" userinfo.lua "$BASE/oauth2/userinfo" >/dev/null
     record "$label" "userinfo" "$(run_wrk userinfo "$DURATION" userinfo.lua "$BASE/oauth2/userinfo")"

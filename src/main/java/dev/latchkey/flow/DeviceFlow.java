@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DeviceFlow {
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** RFC 8628 §3.2. */
     public record Authorization(String deviceCode, String userCode, String verificationUri,
@@ -105,7 +107,7 @@ public class DeviceFlow {
     /** Stores the authorization under a fresh user code; a code already in use (once in billions) is drawn again. */
     private String store(ClientView client, Set<String> granted, byte[] deviceCodeHash) {
         for (int attempt = 0; ; attempt++) {
-            String userCode = DevicePolicy.newUserCode();
+            String userCode = DevicePolicy.userCode(RANDOM::nextInt);
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     Instant now = clock.instant();

@@ -1,6 +1,5 @@
 package dev.latchkey.policy;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The device authorization grant (RFC 8628): what a device may ask for, the user code people type, and what
@@ -23,7 +23,6 @@ public final class DevicePolicy {
     public static final int USER_CODE_LENGTH = 8;
     /** RFC 8628 §3.5: how much longer to wait after a {@code slow_down}. */
     public static final int SLOW_DOWN_SECONDS = 5;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A stored device authorization as a poll finds it. */
     public record Stored(String clientId, Instant expiresAt, int intervalSeconds, Instant polledAt, Status status,
@@ -84,11 +83,15 @@ public final class DevicePolicy {
         return code;
     }
 
-    /** A fresh user code: 8 characters of {@link #ALPHABET} (about 34 bits), without the dash it is shown with. */
-    public static String newUserCode() {
+    /**
+     * A user code: 8 characters of {@link #ALPHABET} (about 34 bits), without the dash it is shown with.
+     *
+     * @param random draws an index below its argument (the caller's secure random source)
+     */
+    public static String userCode(IntUnaryOperator random) {
         StringBuilder code = new StringBuilder(USER_CODE_LENGTH);
         for (int i = 0; i < USER_CODE_LENGTH; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            code.append(ALPHABET.charAt(random.applyAsInt(ALPHABET.length())));
         }
         return code.toString();
     }

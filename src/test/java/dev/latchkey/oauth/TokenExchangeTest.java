@@ -74,6 +74,14 @@ class TokenExchangeTest {
         assertNull(next.getClaim("act"), "no actor token, no act");
         Tokens.introspect(backend, traded.path("access_token")).then().body("active", equalTo(true))
                 .body("sub", equalTo(original.getSubject()));
+        // audited with both: the backend that traded, the user it traded for (the trail is written in the background)
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<String> subjects = List.of();
+        while (subjects.isEmpty() && System.currentTimeMillis() < deadline) {
+            subjects = api().queryParam("client_id", backend.clientId).queryParam("type", "TOKEN_ISSUED")
+                    .get("/api/v1/audit").path("subject");
+        }
+        assertEquals(List.of(original.getSubject()), subjects);
 
         // withdrawing the user's grant ends the traded token too
         api().delete("/api/v1/users/" + web.username + "/grants/" + web.clientId).then().statusCode(204);

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The device flow (RFC 8628) as a table: device authorization requests and polls, and what each is told. */
 class DevicePolicyTest {
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     static final ClientView DEVICE = TestClients.publicClient().grants(DevicePolicy.GRANT_TYPE).build();
     static final ClientView OTHER = TestClients.publicClient().id("client-2").grants(DevicePolicy.GRANT_TYPE).build();
 
@@ -100,7 +101,7 @@ class DevicePolicyTest {
     void userCodesAreEightLettersOfTheAlphabetAndReadBackHoweverTyped() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            String code = DevicePolicy.newUserCode();
+            String code = DevicePolicy.userCode(RANDOM::nextInt);
             assertTrue(code.matches("[" + DevicePolicy.ALPHABET + "]{8}"), code);
             seen.add(code);
             String shown = DevicePolicy.display(code);
