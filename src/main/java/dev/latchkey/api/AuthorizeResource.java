@@ -1,5 +1,6 @@
 package dev.latchkey.api;
 
+import dev.latchkey.http.ClientAddress;
 import dev.latchkey.http.FormBody;
 import dev.latchkey.http.Paths;
 import dev.latchkey.ui.BrowserPage;
@@ -17,8 +18,8 @@ import dev.latchkey.policy.OpenIdRequest;
 import dev.latchkey.policy.Parameters;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.ui.BrowserSession;
+import dev.latchkey.ui.PageResponses;
 import dev.latchkey.ui.Pages;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.latchkey.ui.PageResponses.page;
+
 /**
  * {@code /oauth2/authorize} (RFC 6749 §4.1.1): the request by GET or form POST, and the login and
  * consent forms below it. Translates HTTP only; {@link AuthorizeFlow} decides.
@@ -45,8 +47,8 @@ import java.util.Map;
 @BrowserPage
 @Tag(name = "oauth2")
 public class AuthorizeResource {
-    private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     private static final String LOGIN = Paths.AUTHORIZE + "/login";
+    private static final String START_AGAIN = "go back to the application and start again.";
 
     private final AuthorizeFlow flow;
     private final BrowserSession session;
@@ -87,12 +89,12 @@ public class AuthorizeResource {
     public Response login(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                           @Context HttpHeaders headers, @Context HttpServerRequest http) {
         String cookie = session.value(headers);
-        return malformedAsPage(() -> login(FormBody.parse(type, body), headers, cookie, TokenResource.address(http)));
+        return malformedAsPage(() -> login(FormBody.parse(type, body), headers, cookie, ClientAddress.of(http)));
     }
 
     private Response login(Parameters form, HttpHeaders headers, String cookie, String address) {
         if (!session.formValid(headers, cookie, form.get(BrowserSession.CSRF_FIELD))) {
-            return csrfRefused();
+            return PageResponses.csrfRefused(START_AGAIN);
         }
         AuthorizeRequest request = new AuthorizeRequest(form);
         String username = form.get("username");
@@ -101,10 +103,7 @@ public class AuthorizeResource {
             return refused(refused.decision(), Response.Status.SEE_OTHER);
         }
         if (result instanceof LoginResult.Throttled throttled) {
-            long seconds = throttled.retryAfter().getSeconds();
-            return page(429, Pages.error("Too many attempts",
-                    "Too many failed sign-ins. Wait " + seconds + " seconds, then try again."))
-                    .header("Retry-After", seconds).build();
+            return PageResponses.throttled(throttled.retryAfter(), "Too many failed sign-ins.");
         }
         if (result instanceof LoginResult.WrongCredentials wrong) {
             return page(200, Pages.login(LOGIN, wrong.request().client().name(), hidden(request),
@@ -124,14 +123,14 @@ public class AuthorizeResource {
         return malformedAsPage(() -> {
             Parameters form = FormBody.parse(type, body);
             if (!session.formValid(headers, cookie, form.get(BrowserSession.CSRF_FIELD))) {
-                return csrfRefused();
+                return PageResponses.csrfRefused(START_AGAIN);
             }
             String decision = form.get("decision");
             if (!"allow".equals(decision) && !"deny".equals(decision)) {
                 return page(400, Pages.error("This form is not valid", "decision must be allow or deny")).build();
             }
             return render(flow.consent(new AuthorizeRequest(form), cookie, "allow".equals(decision),
-                    "yes".equals(form.get("remember")), TokenResource.address(http)), cookie, Response.Status.SEE_OTHER);
+                    "yes".equals(form.get("remember")), ClientAddress.of(http)), cookie, Response.Status.SEE_OTHER);
         });
     }
 
@@ -140,9 +139,7 @@ public class AuthorizeResource {
         try {
             return work.get();
         } catch (Refusal refusal) {
-            // 400, or 413 for a request too large to read
-            return page(refusal.reason().mapping().strict().status(),
-                    Pages.error("This request cannot be completed", refusal.description())).build();
+            return PageResponses.unreadable("This request cannot be completed", refusal);
         }
     }
 
@@ -195,15 +192,6 @@ public class AuthorizeResource {
                 .build();
     }
 
-    private static Response csrfRefused() {
-        return page(400, Pages.error("This form has expired",
-                "The form's security token is missing or does not match this browser. Nothing was done; "
-                        + "go back to the application and start again.")).build();
-    }
-
-    private static Response.ResponseBuilder page(int status, TemplateInstance template) {
-        return Response.status(status).type(HTML).entity(template.render());
-    }
 
     /** The authorization request's own parameters, carried through the forms (repeats never reach here). */
     private static Map<String, String> carried(AuthorizeRequest request) {

@@ -10,8 +10,8 @@ import dev.latchkey.policy.Refusal;
 import dev.latchkey.store.LoginSessionRepository.Login;
 import dev.latchkey.ui.BrowserPage;
 import dev.latchkey.ui.BrowserSession;
+import dev.latchkey.ui.PageResponses;
 import dev.latchkey.ui.Pages;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,16 +19,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+
+import static dev.latchkey.ui.PageResponses.page;
 
 /**
  * {@code /oauth2/device} (RFC 8628 §3.3): a person types the code their device shows, signs in on the login page
@@ -39,7 +39,6 @@ import java.util.function.Function;
 @BrowserPage
 @Tag(name = "oauth2")
 public class DeviceResource {
-    private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     private static final String USER_CODE = "user_code";
     private static final String WARNING = "Go on only if you started this on a device of your own and the code "
             + "matches the one it shows: whoever holds that device gets this access.";
@@ -69,7 +68,7 @@ public class DeviceResource {
         return form(body, type, headers, (form, cookie) -> {
             DeviceFlow.Lookup lookup = flow.find(form.get(USER_CODE), ClientAddress.of(http));
             if (lookup instanceof DeviceFlow.Lookup.Throttled throttled) {
-                return throttled(throttled.retryAfter());
+                return PageResponses.throttled(throttled.retryAfter(), "Too many wrong codes or sign-ins from here.");
             }
             if (lookup instanceof DeviceFlow.Lookup.NotFound) {
                 return page(200, Pages.device(session.csrfToken(cookie), form.get(USER_CODE),
@@ -90,7 +89,7 @@ public class DeviceResource {
             String username = form.get("username");
             Logins.SignIn signIn = flow.signIn(pending, username, form.get("password"), ClientAddress.of(http));
             if (signIn instanceof Logins.SignIn.Throttled throttled) {
-                return throttled(throttled.retryAfter());
+                return PageResponses.throttled(throttled.retryAfter(), "Too many wrong codes or sign-ins from here.");
             }
             if (signIn instanceof Logins.SignIn.SignedIn in) {
                 return Response.fromResponse(consent(pending, in.sessionToken()))
@@ -136,12 +135,10 @@ public class DeviceResource {
         try {
             form = FormBody.parse(type, body);
         } catch (Refusal refusal) {
-            return page(refusal.reason().mapping().strict().status(),
-                    Pages.error("This request cannot be completed", refusal.description())).build();
+            return PageResponses.unreadable("This request cannot be completed", refusal);
         }
         if (!session.formValid(headers, cookie, form.get(BrowserSession.CSRF_FIELD))) {
-            return page(400, Pages.error("This form has expired", "The form's security token is missing or does "
-                    + "not match this browser. Nothing was done; type the device's code again.")).build();
+            return PageResponses.csrfRefused("type the device's code again.");
         }
         return next.apply(form, cookie);
     }
@@ -171,13 +168,5 @@ public class DeviceResource {
         return List.of(new Pages.Hidden(USER_CODE, pending.userCode()));
     }
 
-    private static Response throttled(Duration wait) {
-        long seconds = wait.getSeconds();
-        return page(429, Pages.error("Too many attempts", "Too many wrong codes or sign-ins from here. Wait "
-                + seconds + " seconds, then try again.")).header("Retry-After", seconds).build();
-    }
 
-    private static Response.ResponseBuilder page(int status, TemplateInstance template) {
-        return Response.status(status).type(HTML).entity(template.render());
-    }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.api;
 
 import dev.latchkey.flow.oidc.LogoutFlow;
 import dev.latchkey.flow.oidc.LogoutFlow.Outcome;
+import dev.latchkey.http.ClientAddress;
 import dev.latchkey.http.FormBody;
 import dev.latchkey.http.FormEncoding;
 import dev.latchkey.http.Paths;
@@ -10,8 +11,8 @@ import dev.latchkey.policy.Parameters;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.ui.BrowserPage;
 import dev.latchkey.ui.BrowserSession;
+import dev.latchkey.ui.PageResponses;
 import dev.latchkey.ui.Pages;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static dev.latchkey.ui.PageResponses.page;
+
 /**
  * {@code /oauth2/logout}, the {@code end_session_endpoint} (OpenID Connect RP-Initiated Logout 1.0): by GET
  * or form POST from the app, and the confirmation form this server shows. Translates HTTP only.
@@ -39,7 +41,6 @@ import java.util.function.Supplier;
 @BrowserPage
 @Tag(name = "openid")
 public class LogoutResource {
-    private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     private final LogoutFlow flow;
     private final BrowserSession session;
@@ -55,7 +56,7 @@ public class LogoutResource {
         String cookie = session.value(headers);
         return asPage(() -> {
             Parameters query = FormBody.query(uri.getRequestUri().getRawQuery());
-            return answer(query, flow.logout(query, cookie, false, TokenResource.address(http)), cookie,
+            return answer(query, flow.logout(query, cookie, false, ClientAddress.of(http)), cookie,
                     Response.Status.FOUND);
         });
     }
@@ -75,7 +76,7 @@ public class LogoutResource {
                                 + "signed in; go back to the application and sign out again.")).build();
             }
             return answer(form, flow.logout(form, cookie, confirmation && "yes".equals(form.get("confirm")),
-                    TokenResource.address(http)), cookie, Response.Status.SEE_OTHER);
+                    ClientAddress.of(http)), cookie, Response.Status.SEE_OTHER);
         });
     }
 
@@ -109,12 +110,8 @@ public class LogoutResource {
         try {
             return work.get();
         } catch (Refusal refusal) {
-            return page(refusal.reason().mapping().strict().status(),
-                    Pages.error("This sign-out request cannot be completed", refusal.description())).build();
+            return PageResponses.unreadable("This sign-out request cannot be completed", refusal);
         }
     }
 
-    private static Response.ResponseBuilder page(int status, TemplateInstance template) {
-        return Response.status(status).type(HTML).entity(template.render());
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.config.Issuer;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.flow.RegistrationFlow;
+import dev.latchkey.http.ClientAddress;
 import dev.latchkey.http.Bearer;
 import dev.latchkey.http.ErrorResponses;
 import dev.latchkey.http.OAuthError;
@@ -71,7 +72,7 @@ public class RegistrationResource {
                              @Context HttpServerRequest http) {
         return answer(Paths.REGISTER, () -> {
             RegistrationFlow.Registered registered = flow.register(() -> metadata(object(type, body)),
-                    Bearer.token(authorization), TokenResource.address(http));
+                    Bearer.token(authorization), ClientAddress.of(http));
             return Response.created(java.net.URI.create(clientUriBase + registered.client().clientId()))
                     .entity(document(registered));
         });
@@ -97,7 +98,7 @@ public class RegistrationResource {
             flow.read(clientId, bearer);
             JsonNode object = object(type, body);
             return Response.ok(document(flow.update(clientId, bearer, metadata(object), text(object, "client_id"),
-                    text(object, "client_secret"), TokenResource.address(http))));
+                    text(object, "client_secret"), ClientAddress.of(http))));
         });
     }
 
@@ -107,7 +108,7 @@ public class RegistrationResource {
     public Response delete(@RestPath String clientId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @Context HttpServerRequest http) {
         return answer(Paths.REGISTER + "/" + clientId, () -> {
-            flow.delete(clientId, Bearer.token(authorization), TokenResource.address(http));
+            flow.delete(clientId, Bearer.token(authorization), ClientAddress.of(http));
             return Response.noContent();
         });
     }

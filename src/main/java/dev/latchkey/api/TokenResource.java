@@ -85,7 +85,7 @@ public class TokenResource {
     @Path("device_authorization")
     @Operation(summary = "Device authorization request (RFC 8628)")
     public Response deviceAuthorization(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return answer(() -> devices.authorize(request(body, headers), address(http)));
+        return answer(() -> devices.authorize(request(body, headers), ClientAddress.of(http)));
     }
 
     @POST
@@ -93,7 +93,7 @@ public class TokenResource {
     @Operation(summary = "Token revocation (RFC 7009)")
     public Response revoke(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
         return answer(() -> {
-            status.revoke(request(body, headers), address(http));
+            status.revoke(request(body, headers), ClientAddress.of(http));
             return null;
         });
     }
@@ -116,7 +116,7 @@ public class TokenResource {
                                                  BiFunction<TokenRequest, String, Optional<T>> memory,
                                                  BiFunction<TokenRequest, String, T> worker,
                                                  Function<T, Object> entity) {
-        String address = address(http);
+        String address = ClientAddress.of(http);
         TokenRequest request;
         Optional<T> answered;
         try {
@@ -160,7 +160,4 @@ public class TokenResource {
                 headers.getHeaderString(HttpHeaders.AUTHORIZATION));
     }
 
-    static String address(HttpServerRequest http) {
-        return ClientAddress.of(http);
-    }
 }

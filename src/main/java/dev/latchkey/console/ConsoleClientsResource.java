@@ -129,12 +129,7 @@ public class ConsoleClientsResource {
                            @Context HttpHeaders headers, @Context HttpServerRequest http) {
         return requests.change(headers, type, body, http, change -> {
             boolean enabled = "true".equals(change.form().get("enabled"));
-            ClientView c = clients.get(clientId);
-            clients.replace(clientId, new ClientRegistration.Input(c.name(), null, c.redirectUris(),
-                    List.copyOf(c.allowedScopes()), List.copyOf(c.defaultScopes()), List.copyOf(c.grantTypes()),
-                    c.requirePkce(), enabled, c.postLogoutRedirectUris(), c.idTokenSignedResponseAlg(),
-                    List.copyOf(c.allowedResources()), c.tokenEndpointAuthMethod(), c.clientUri(), c.logoUri(),
-                    c.contacts()));
+            ClientView c = clients.setEnabled(clientId, enabled);
             requests.audited(change, "/clients/" + clientId, clientId, (enabled ? "enabled" : "disabled")
                     + " client " + c.name());
             return seeOther(HOME + "/" + clientId);
@@ -179,13 +174,7 @@ public class ConsoleClientsResource {
 
     private Response found(String clientId, HttpHeaders headers,
                            java.util.function.BiFunction<ConsolePages.Frame, ClientView, Response> page) {
-        return requests.signedIn(headers, frame -> {
-            try {
-                return page.apply(frame, clients.get(clientId));
-            } catch (NotFound notFound) {
-                return page(404, ConsolePages.message("No such client", notFound.getMessage()));
-            }
-        });
+        return requests.signedIn(headers, frame -> page.apply(frame, clients.get(clientId)));
     }
 
     private io.quarkus.qute.TemplateInstance form(ConsolePages.Frame frame, String clientId,

@@ -84,7 +84,10 @@ class ConsoleRequests {
         return endSessionEndpoint;
     }
 
-    /** {@code page} for an administrator of a live session; else signing in (a user without the role gets 403). */
+    /**
+     * {@code page} for an administrator of a live session; else signing in (a user without the role gets 403). A
+     * thing the page names that does not exist is a 404 page with the management API's words.
+     */
     Response signedIn(HttpHeaders headers, Function<ConsolePages.Frame, Response> page) {
         return asAdmin(headers, admin -> page.apply(frame(admin, headers)));
     }
@@ -92,7 +95,11 @@ class ConsoleRequests {
     private Response asAdmin(HttpHeaders headers, Function<ConsoleFlow.Admin, Response> page) {
         Optional<ConsoleFlow.Admin> admin = console.admin(cookie(headers, SESSION));
         if (admin.isPresent()) {
-            return page.apply(admin.get());
+            try {
+                return page.apply(admin.get());
+            } catch (NotFound notFound) {
+                return page(404, ConsolePages.message("Not found", notFound.getMessage()));
+            }
         }
         ConsoleFlow.SignIn signIn = console.begin(authorizeEndpoint, redirectUri);
         return Response.seeOther(URI.create(signIn.authorizeUrl()))
@@ -116,12 +123,10 @@ class ConsoleRequests {
                 return work.apply(change);
             } catch (InvalidInput invalid) {
                 return again.apply(change, invalid.getMessage());
-            } catch (NotFound notFound) {
-                return page(404, ConsolePages.message("Not found", notFound.getMessage()));
             } catch (RuntimeException e) {
                 String refusal = StoreRefusals.of(e);
                 if (refusal == null) {
-                    throw e;
+                    throw e; // a NotFound among them: answered by asAdmin, as for any page
                 }
                 return again.apply(change, refusal);
             }

@@ -129,8 +129,7 @@ public class ConsoleServerResource {
     public Response deleteResource(@RestPath String id, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                                    @Context HttpHeaders headers, @Context HttpServerRequest http) {
         return requests.change(headers, type, body, http, change -> {
-            String uri = resources.get(id).uri();
-            resources.delete(id);
+            String uri = resources.delete(id).uri();
             requests.audited(change, "/resources/" + id, null, "deleted the resource " + uri);
             return seeOther(RESOURCES);
         }, (change, why) -> resourcesPage(change.frame(), null, why));

@@ -182,13 +182,7 @@ public class ConsoleUsersResource {
 
     private Response found(String username, HttpHeaders headers,
                            BiFunction<ConsolePages.Frame, UserAdminFlow.UserView, Response> page) {
-        return requests.signedIn(headers, frame -> {
-            try {
-                return page.apply(frame, users.get(username));
-            } catch (NotFound notFound) {
-                return page(404, ConsolePages.message("No such user", notFound.getMessage()));
-            }
-        });
+        return requests.signedIn(headers, frame -> page.apply(frame, users.get(username)));
     }
 
     /** The form as sent; the password is never sent back to the page. */

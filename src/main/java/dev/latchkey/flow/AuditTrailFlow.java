@@ -51,11 +51,23 @@ public class AuditTrailFlow {
         return Arrays.stream(AuditEvent.Type.values()).map(Enum::name).toList();
     }
 
-    /** @throws InvalidInput when {@code type} names no kind of event */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** A time the database can compare (its timestamps end in the year 294276; a typo can reach further). */
+    private static void withinCalendar(String field, Instant time) {
+        if (time != null && (time.isBefore(FIRST) || time.isAfter(LAST))) {
+            throw new InvalidInput(field + " must be a time between the years 1 and 9999");
+        }
+    }
+
+    /** @throws InvalidInput when {@code type} names no kind of event, or a time is out of the calendar */
     public Page<AuditView> page(Filter f, int limit) {
         if (f.type() != null && Arrays.stream(AuditEvent.Type.values()).noneMatch(t -> t.name().equals(f.type()))) {
             throw new InvalidInput("type must be one of " + Arrays.toString(AuditEvent.Type.values()));
         }
+        withinCalendar("since", f.since());
+        withinCalendar("until", f.until());
         return Page.of(events.page(new AuditRepository.Filter(f.type(), f.clientId(), f.actor(), f.since(), f.until(),
                 f.before()), limit), limit, AuditView::of, v -> String.valueOf(v.id()));
     }

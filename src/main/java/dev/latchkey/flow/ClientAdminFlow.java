@@ -97,15 +97,10 @@ public class ClientAdminFlow {
         return Page.of(clients.page(after, limit), limit, ClientEntity::view, ClientView::clientId);
     }
 
-    /** Clients whose name contains {@code text} or whose id it is; all of them when it is blank. */
-    public Page<ClientView> search(String text, String after, int limit) {
-        if (text == null || text.isBlank()) {
-            return list(after, limit);
-        }
-        return Page.of(clients.search(text.strip(), after, limit), limit, ClientEntity::view, ClientView::clientId);
-    }
-
-    /** {@link #search} for a list: who each client is, without its URIs and scopes. */
+    /**
+     * Clients for a list, who each is without its URIs and scopes: those whose name contains {@code text} or whose
+     * id it is; all of them when it is blank.
+     */
     public Page<ClientSummary> summaries(String text, String after, int limit) {
         return Page.of(clients.summaries(text == null || text.isBlank() ? null : text.strip(), after, limit), limit,
                 c -> c, ClientSummary::clientId);
@@ -138,6 +133,22 @@ public class ClientAdminFlow {
             changed.fire(new ClientLookup.ClientChanged(clientId));
         }
         return removed;
+    }
+
+    /**
+     * Enables or disables a client and nothing else: a disabled client is refused at the authorization and token
+     * endpoints. Its registration is not checked again (a flag changes, not what was registered).
+     */
+    @Transactional
+    public ClientView setEnabled(String clientId, boolean enabled) {
+        ClientEntity client = findForUpdate(clientId);
+        if (client.enabled != enabled) {
+            client.enabled = enabled;
+            client.updatedAt = now();
+            clients.flushChanges();
+            changed.fire(new ClientLookup.ClientChanged(clientId));
+        }
+        return client.view();
     }
 
     /** Concurrent rotations take turns (row lock): the secret stored is the one the last of them returned. */

@@ -62,8 +62,9 @@ public class ResourceAdminFlow {
         return resource.view();
     }
 
+    /** @return what was deleted */
     @Transactional
-    public void delete(String id) {
+    public ResourceView delete(String id) {
         ResourceEntity resource = resources.findForUpdate(id).orElseThrow(() -> notFound(id));
         long users = resources.clientsUsing(resource.uri);
         if (users > 0) {
@@ -72,6 +73,7 @@ public class ResourceAdminFlow {
         }
         resources.delete(resource);
         changed.fire(new ResourceLookup.ResourcesChanged());
+        return resource.view();
     }
 
     private ResourcePolicy.Registration validate(ResourcePolicy.Input input) {

@@ -26,9 +26,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class TokenFlow {
 
-    /** A successful token response (RFC 6749 §5.1); {@code refreshToken} may be null, {@code members} empty. */
+    /**
+     * A successful token response (RFC 6749 §5.1); {@code refreshToken} may be null, {@code members} empty.
+     * {@code subject} is whom the tokens are about (not sent: for the server's own uses of the flow).
+     */
     public record Tokens(String accessToken, long expiresIn, String scope, String refreshToken,
-                         Map<String, Object> members) {
+                         Map<String, Object> members, String subject) {
     }
 
     private final ClientAuthenticator authenticator;
@@ -87,6 +90,7 @@ public class TokenFlow {
         audit.record(AuditEvent.of(AuditEvent.Type.TOKEN_ISSUED).actor(client.clientId()).client(client.clientId())
                 .subject(issued.subject()).address(address).detail(handler.grantType() + " " + issued.scope()));
         usage.issued(client);
-        return new Tokens(issued.accessToken(), issued.expiresIn(), issued.scope(), issued.refreshToken(), members);
+        return new Tokens(issued.accessToken(), issued.expiresIn(), issued.scope(), issued.refreshToken(), members,
+                issued.subject());
     }
 }

@@ -20,28 +20,18 @@ public class ClientRepository implements PanacheRepositoryBase<ClientEntity, Str
 
     /** One page ordered by client_id, after {@code after} (exclusive); {@code limit + 1} rows tell if there is more. */
     public List<ClientEntity> page(String after, int limit) {
-        return pageOf("c.clientId > ?1", limit, after == null ? "" : after);
+        // The page's ids first, then their clients: the collections' subselect fetch repeats the query it follows
+        // without its limit, so fetched directly a page of 50 would read every client's URIs and scopes
+        // (10,000 clients: 120 ms instead of 10).
+        List<String> ids = query("c.clientId", String.class, "c.clientId > ?1", limit, after == null ? "" : after);
+        return ids.isEmpty() ? List.of() : list("clientId in ?1", Sort.by("clientId"), ids);
     }
 
     /**
-     * One page of the clients whose name contains {@code text} (any case) or whose id is {@code text}, ordered by
-     * client_id after {@code after}; {@code limit + 1} rows tell if there is more.
+     * One page of clients as a list shows them (one statement, no collections): those whose name contains
+     * {@code text} (any case) or whose id is {@code text}, or all when it is null; ordered by client_id after
+     * {@code after}, {@code limit + 1} rows telling whether there is more.
      */
-    public List<ClientEntity> search(String text, String after, int limit) {
-        return pageOf(SEARCH, limit, after == null ? "" : after, text.toLowerCase(java.util.Locale.ROOT), text);
-    }
-
-    /**
-     * The page's ids first, then their clients: the collections' subselect fetch repeats the query it follows
-     * without its limit, so fetched directly a page of 50 would read every matching client's URIs and scopes
-     * (10,000 clients: 120 ms instead of 10).
-     */
-    private List<ClientEntity> pageOf(String where, int limit, Object... params) {
-        List<String> page = query("c.clientId", String.class, where, limit, params);
-        return page.isEmpty() ? List.of() : list("clientId in ?1", Sort.by("clientId"), page);
-    }
-
-    /** {@link #search} as a list shows it: one statement, no collections. */
     public List<ClientSummary> summaries(String text, String after, int limit) {
         String from = after == null ? "" : after;
         return text == null

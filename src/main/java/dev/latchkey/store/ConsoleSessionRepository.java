@@ -20,8 +20,9 @@ public class ConsoleSessionRepository implements PanacheRepositoryBase<ConsoleSe
 
     /** Ends the session; what it held for the end-session endpoint, when there was one. */
     public Optional<String> end(byte[] idHash) {
-        Optional<String> idToken = findByIdOptional(idHash).map(s -> s.idToken);
-        delete("idHash", idHash);
-        return idToken;
+        return findByIdOptional(idHash).map(session -> {
+            delete(session);
+            return session.idToken;
+        });
     }
 }

@@ -385,5 +385,9 @@ class ConsoleTest {
         Response badTime = browser.get("/console/audit?since=yesterday");
         assertEquals(400, badTime.statusCode());
         assertTrue(badTime.asString().contains("since must be a time"));
+        // a time the database cannot hold is refused by name, not failed on
+        Response farOff = browser.get("/console/audit?until=%2B294277-01-01T00:00");
+        assertEquals(400, farOff.statusCode());
+        assertTrue(farOff.asString().contains("until must be a time between the years 1 and 9999"));
     }
 }

@@ -107,6 +107,8 @@ class AuditTest {
         assertEquals(1, api().urlEncodingEnabled(false).get(next).jsonPath().getList("id").size());
         assertError(api().queryParam("type", "NOPE").get("/api/v1/audit"), 400, "Bad Request", "type");
         assertError(api().queryParam("since", "yesterday").get("/api/v1/audit"), 400, "Bad Request", "since");
+        assertError(api().queryParam("since", "+300000-01-01T00:00:00Z").get("/api/v1/audit"), 400, "Bad Request",
+                "since must be a time between the years 1 and 9999");
     }
 
     static void sleep() {

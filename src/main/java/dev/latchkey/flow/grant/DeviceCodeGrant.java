@@ -6,6 +6,7 @@ import dev.latchkey.policy.DevicePolicy;
 import dev.latchkey.policy.GrantRule;
 import dev.latchkey.policy.OpenIdSubject;
 import dev.latchkey.policy.RefreshGrantPolicy;
+import dev.latchkey.policy.Scopes;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.TokenRequest;
 import dev.latchkey.store.DeviceAuthorizationEntity;
@@ -118,7 +119,9 @@ public class DeviceCodeGrant implements GrantHandler {
         }
         String subject = row.userId.toString();
         AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), row.scopes, family.id.toString());
-        UserEntity user = devices.getEntityManager().find(UserEntity.class, row.userId);
+        // the user's claims only for an id_token (the code grant reads them in its statement; here only when asked)
+        UserEntity user = Scopes.parse(row.scopes).orElse(Set.of()).contains(OpenIdSubject.OPENID)
+                ? devices.getEntityManager().find(UserEntity.class, row.userId) : null;
         OpenIdSubject openId = user == null ? null
                 : new OpenIdSubject(user.username, user.claims(), row.authTime, null);
         return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), row.scopes, refreshToken,

@@ -9,7 +9,6 @@ import dev.latchkey.policy.ResourcePolicy.Audience;
 import dev.latchkey.policy.Scopes;
 import dev.latchkey.policy.TokenExchangePolicy;
 import dev.latchkey.policy.TokenExchangePolicy.Exchange;
-import dev.latchkey.policy.TokenExchangePolicy.Presented;
 import dev.latchkey.policy.TokenRequest;
 import dev.latchkey.token.AccessTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,41 +61,47 @@ public class TokenExchangeGrant implements GrantHandler, TokenResponseContributo
 
     @Override
     public Optional<IssuedTokens> fromMemory(TokenRequest request, ClientView client) {
-        TokenExchangePolicy.checkRequest(request);
-        Runnable keysUnknown = () -> { };
-        Optional<AccessTokens.Claims> subject = accessTokens.read(request.get("subject_token"), keysUnknown);
-        String actorToken = request.get("actor_token");
-        Optional<AccessTokens.Claims> actor = actorToken == null ? Optional.empty()
-                : accessTokens.read(actorToken, keysUnknown);
-        if (subject.isEmpty() || (actorToken != null && actor.isEmpty())) {
-            return Optional.empty(); // perhaps a key this instance has not loaded yet: the worker reloads them
+        Presented tokens = presented(request, () -> { });
+        if (!tokens.allRead(request)) {
+            return Optional.empty(); // perhaps signed by a key this instance has not loaded: the worker reloads
         }
-        Exchange exchange = check(request, client, subject, actor);
-        return audiences.fromMemory(exchange.targets(), client, exchange.scopes()).map(a -> issue(client, exchange, a));
+        Exchange exchange = check(request, client, tokens);
+        return audiences.fromMemory(exchange.targets(), client, exchange.scopes())
+                .map(audience -> issue(client, exchange, audience));
     }
 
     @Override
     public IssuedTokens issue(TokenRequest request, ClientView client, String address) {
-        TokenExchangePolicy.checkRequest(request);
-        Optional<AccessTokens.Claims> subject = accessTokens.read(request.get("subject_token"),
-                keys::reloadForUnknownKid);
-        String actorToken = request.get("actor_token");
-        Optional<AccessTokens.Claims> actor = actorToken == null ? Optional.empty()
-                : accessTokens.read(actorToken, keys::reloadForUnknownKid);
-        Exchange exchange = check(request, client, subject, actor);
+        Exchange exchange = check(request, client, presented(request, keys::reloadForUnknownKid));
         return issue(client, exchange, audiences.of(exchange.targets(), client, exchange.scopes()));
     }
 
-    private Exchange check(TokenRequest request, ClientView client, Optional<AccessTokens.Claims> subject,
-                           Optional<AccessTokens.Claims> actor) {
-        return TokenExchangePolicy.check(request, client, subject.map(this::presented).orElse(null),
-                request.get("actor_token") != null, actor.map(this::presented).orElse(null), clock.instant(),
-                lifetime);
+    /** The subject and actor tokens as read; null for one that is not ours (or was not sent). */
+    private record Presented(TokenExchangePolicy.Presented subject, TokenExchangePolicy.Presented actor) {
+        boolean allRead(TokenRequest request) {
+            return subject != null && (actor != null || request.get("actor_token") == null);
+        }
+    }
+
+    private Presented presented(TokenRequest request, Runnable reloadKeys) {
+        TokenExchangePolicy.checkRequest(request);
+        String actorToken = request.get("actor_token");
+        return new Presented(read(request.get("subject_token"), reloadKeys),
+                actorToken == null ? null : read(actorToken, reloadKeys));
+    }
+
+    private TokenExchangePolicy.Presented read(String token, Runnable reloadKeys) {
+        return accessTokens.read(token, reloadKeys).map(this::presented).orElse(null);
+    }
+
+    private Exchange check(TokenRequest request, ClientView client, Presented tokens) {
+        return TokenExchangePolicy.check(request, client, tokens.subject(), request.get("actor_token") != null,
+                tokens.actor(), clock.instant(), lifetime);
     }
 
     private IssuedTokens issue(ClientView client, Exchange exchange, Audience audience) {
         String scope = Scopes.format(audience.scopes());
-        Presented subject = exchange.subject();
+        TokenExchangePolicy.Presented subject = exchange.subject();
         AccessTokens.Issued issued = accessTokens.issue(subject.subject(), client.clientId(), scope,
                 subject.grantId(), audience.uris(), audience.typ(), exchange.expiresAt(), exchange.act());
         long expiresIn = Math.max(0, issued.expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
@@ -113,9 +118,9 @@ public class TokenExchangeGrant implements GrantHandler, TokenResponseContributo
         }
     }
 
-    private Presented presented(AccessTokens.Claims c) {
+    private TokenExchangePolicy.Presented presented(AccessTokens.Claims c) {
         Set<String> scopes = c.scope() == null ? Set.of() : Scopes.parse(c.scope()).orElse(Set.of());
-        return new Presented(c.subject(), c.clientId(), scopes, c.grantId(), c.expiresAt(), c.act(),
+        return new TokenExchangePolicy.Presented(c.subject(), c.clientId(), scopes, c.grantId(), c.expiresAt(), c.act(),
                 revocations.jtiRevoked(c.jti()) || revocations.familyEnded(c.grantId()));
     }
 }
