@@ -53,12 +53,15 @@ public class ClientResource {
             String tokenEndpointAuthMethod,
             String clientUri,
             String logoUri,
-            List<String> contacts) {
+            List<String> contacts,
+            Boolean dpopBoundAccessTokens,
+            Boolean requirePushedAuthorizationRequests) {
 
         ClientRegistration.Input input() {
             return new ClientRegistration.Input(name, clientType, redirectUris, allowedScopes, defaultScopes,
                     grantTypes, requirePkce, enabled, postLogoutRedirectUris, idTokenSignedResponseAlg,
-                    allowedResources, tokenEndpointAuthMethod, clientUri, logoUri, contacts);
+                    allowedResources, tokenEndpointAuthMethod, clientUri, logoUri, contacts, dpopBoundAccessTokens,
+                    requirePushedAuthorizationRequests);
         }
     }
 
@@ -80,6 +83,8 @@ public class ClientResource {
             @JsonInclude(JsonInclude.Include.NON_NULL) String clientUri,
             @JsonInclude(JsonInclude.Include.NON_NULL) String logoUri,
             List<String> contacts,
+            boolean dpopBoundAccessTokens,
+            boolean requirePushedAuthorizationRequests,
             boolean selfRegistered,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant firstTokenAt,
             Instant createdAt,
@@ -90,7 +95,7 @@ public class ClientResource {
                     c.allowedScopes(), c.defaultScopes(), List.copyOf(c.grantTypes()),
                     c.requirePkce(), c.enabled(), c.postLogoutRedirectUris(), c.idTokenSignedResponseAlg(),
                     c.allowedResources(), c.tokenEndpointAuthMethod(), c.clientUri(), c.logoUri(), c.contacts(),
-                    c.selfRegistered(), c.firstTokenAt(), c.createdAt(), c.updatedAt());
+                    c.dpopBoundAccessTokens(), c.requirePushedAuthorizationRequests(), c.selfRegistered(), c.firstTokenAt(), c.createdAt(), c.updatedAt());
         }
 
         static ClientResponse of(ClientView c) {

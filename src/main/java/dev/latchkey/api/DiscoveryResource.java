@@ -3,11 +3,13 @@ package dev.latchkey.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.config.Issuer;
+import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.flow.ScopeAdminFlow;
 import dev.latchkey.flow.grant.Grants;
 import dev.latchkey.flow.RegistrationFlow;
 import dev.latchkey.http.Paths;
 import dev.latchkey.policy.DynamicRegistrationPolicy;
+import dev.latchkey.policy.DpopPolicy;
 import dev.latchkey.policy.OpenIdRequest;
 import dev.latchkey.policy.OpenIdSubject;
 import jakarta.enterprise.event.Observes;
@@ -44,10 +46,12 @@ public class DiscoveryResource {
     private final Grants grants;
     private final RegistrationFlow registration;
     private final ObjectMapper json;
+    private final boolean pushRequired;
     private volatile Document document;
 
     public DiscoveryResource(Issuer issuer, ScopeAdminFlow scopes, Grants grants, RegistrationFlow registration,
-                             ObjectMapper json) {
+                             ObjectMapper json, LatchkeyConfig config) {
+        this.pushRequired = config.par().required();
         this.issuer = issuer;
         this.scopes = scopes;
         this.grants = grants;
@@ -100,6 +104,8 @@ public class DiscoveryResource {
         m.put("userinfo_endpoint", base + Paths.USERINFO);
         m.put("end_session_endpoint", base + Paths.LOGOUT);
         m.put("device_authorization_endpoint", base + Paths.DEVICE_AUTHORIZATION);
+        m.put("pushed_authorization_request_endpoint", base + Paths.PAR);
+        m.put("require_pushed_authorization_requests", pushRequired);
         if (registration.mode() != DynamicRegistrationPolicy.Mode.OFF) {
             m.put("registration_endpoint", base + Paths.REGISTER);
         }
@@ -111,6 +117,7 @@ public class DiscoveryResource {
         m.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         m.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         m.put("authorization_response_iss_parameter_supported", true);
+        m.put("dpop_signing_alg_values_supported", DpopPolicy.ALGORITHMS);
         m.put("scopes_supported", scopes.allNames());
         m.put("subject_types_supported", List.of("public"));
         // RS256 first: OpenID Connect Discovery §3 requires it, and it is the registration default
@@ -119,7 +126,8 @@ public class DiscoveryResource {
         m.put("prompt_values_supported", List.of(OpenIdRequest.NONE, OpenIdRequest.LOGIN, OpenIdRequest.CONSENT));
         m.put("claims_parameter_supported", false);
         m.put("request_parameter_supported", false);
-        // the default is true (Discovery §3): say that request_uri is not read
+        // the default is true (Discovery §3): say that request_uri is not fetched from a URL (a pushed request's
+        // urn:ietf:params:oauth:request_uri is, per RFC 9126, read whatever this says)
         m.put("request_uri_parameter_supported", false);
         return m;
     }

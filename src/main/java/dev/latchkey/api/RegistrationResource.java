@@ -165,7 +165,19 @@ public class RegistrationResource {
         return new Metadata(list(o, "redirect_uris"), text(o, "token_endpoint_auth_method"), list(o, "grant_types"),
                 list(o, "response_types"), text(o, "client_name"), text(o, "scope"), text(o, "client_uri"),
                 text(o, "logo_uri"), list(o, "contacts"), list(o, "post_logout_redirect_uris"),
-                text(o, "id_token_signed_response_alg"));
+                text(o, "id_token_signed_response_alg"), bool(o, "dpop_bound_access_tokens"),
+                bool(o, "require_pushed_authorization_requests"));
+    }
+
+    private static Boolean bool(JsonNode o, String field) {
+        JsonNode value = o.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new Refusal(RegistrationReason.METADATA_INVALID, field + " must be true or false");
+        }
+        return value.asBoolean();
     }
 
     private static String text(JsonNode o, String field) {
@@ -232,6 +244,8 @@ public class RegistrationResource {
             m.put("post_logout_redirect_uris", c.postLogoutRedirectUris());
         }
         m.put("id_token_signed_response_alg", c.idTokenSignedResponseAlg());
+        m.put("dpop_bound_access_tokens", c.dpopBoundAccessTokens());
+        m.put("require_pushed_authorization_requests", c.requirePushedAuthorizationRequests());
         return m;
     }
 }

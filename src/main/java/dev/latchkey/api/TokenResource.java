@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.flow.DeviceFlow;
+import dev.latchkey.flow.PushedRequestFlow;
 import dev.latchkey.flow.TokenFlow;
 import dev.latchkey.flow.TokenStatusFlow;
 import dev.latchkey.policy.ErrorProfile;
@@ -30,6 +31,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -44,6 +46,8 @@ import java.util.function.Supplier;
 @Path(Paths.OAUTH)
 @Tag(name = "oauth2")
 public class TokenResource {
+    static final String DPOP = "DPoP";
+    static final String DPOP_NONCE = "DPoP-Nonce";
 
     /** RFC 6749 §5.1, with what the response contributors added ({@code id_token}, say). */
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope,
@@ -55,17 +59,21 @@ public class TokenResource {
         }
 
         static TokenResponse of(TokenFlow.Tokens t) {
-            return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.scope(), t.refreshToken(), t.members());
+            return new TokenResponse(t.accessToken(), t.tokenType(), t.expiresIn(), t.scope(), t.refreshToken(),
+                    t.members());
         }
     }
 
     private final TokenFlow tokens;
     private final TokenStatusFlow status;
     private final DeviceFlow devices;
+    private final PushedRequestFlow pushed;
     private final ErrorProfile profile;
 
-    public TokenResource(TokenFlow tokens, TokenStatusFlow status, DeviceFlow devices, LatchkeyConfig config) {
+    public TokenResource(TokenFlow tokens, TokenStatusFlow status, DeviceFlow devices, PushedRequestFlow pushed,
+                         LatchkeyConfig config) {
         this.tokens = tokens;
+        this.pushed = pushed;
         this.status = status;
         this.devices = devices;
         this.profile = config.errors().profile();
@@ -77,7 +85,23 @@ public class TokenResource {
     @Path("token")
     @Operation(summary = "Token request (RFC 6749 §3.2)")
     public Uni<Response> token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return fromMemoryOrWorker(body, headers, http, tokens::fromMemory, tokens::token, TokenResponse::of);
+        return fromMemoryOrWorker(body, headers, http, tokens::fromMemory, tokens::token, TokenResponse::of)
+                .map(this::withDpopNonce);
+    }
+
+    /** RFC 9126 §2: an authorization request pushed by its client; 201 with its request_uri. */
+    @POST
+    @Path("par")
+    @Operation(summary = "Pushed authorization request (RFC 9126)")
+    public Response par(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        Response answer = answer(() -> pushed.push(request(body, headers), ClientAddress.of(http)));
+        return answer.getStatus() == 200 ? Response.fromResponse(answer).status(201).build() : answer;
+    }
+
+    /** RFC 9449 §8: when the server asks for nonces, every token response names the one to use next. */
+    private Response withDpopNonce(Response response) {
+        return tokens.dpopNonce().map(n -> Response.fromResponse(response).header(DPOP_NONCE, n).build())
+                .orElse(response);
     }
 
     /** RFC 8628 §3.1, §3.2: a device's pair of codes; errors as at the token endpoint. */
@@ -156,8 +180,9 @@ public class TokenResource {
     }
 
     private static TokenRequest request(byte[] body, HttpHeaders headers) {
+        List<String> proofs = headers.getRequestHeader(DPOP);
         return new TokenRequest(FormBody.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body),
-                headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+                headers.getHeaderString(HttpHeaders.AUTHORIZATION), proofs == null ? List.of() : proofs, null);
     }
 
 }

@@ -237,4 +237,40 @@ public interface LatchkeyConfig {
         @WithDefault("30m")
         Duration sessionLifetime();
     }
+
+    Dpop dpop();
+
+    /** Sender-constrained tokens (RFC 9449). */
+    interface Dpop {
+        /**
+         * How far a proof's {@code iat} may be from the server's clock, either way (RFC 9449 §11.1): a proof is
+         * accepted only this long, so its jti is remembered only this long.
+         */
+        @WithDefault("60s")
+        Duration proofWindow();
+
+        /** Whether proofs must carry a server nonce (RFC 9449 §8); the nonce is answered in {@code DPoP-Nonce}. */
+        @WithDefault("false")
+        boolean nonce();
+
+        /** How long a nonce is accepted; a new one is handed out each half of this time. */
+        @WithDefault("5m")
+        Duration nonceLifetime();
+    }
+
+    Par par();
+
+    /** Pushed authorization requests (RFC 9126). */
+    interface Par {
+        /**
+         * How long a request_uri lives. It is read again at the login and consent forms and consumed only when the
+         * code is issued, so it must outlast a sign-in; RFC 9126 §2.2 gives 5 to 600 seconds as examples.
+         */
+        @WithDefault("5m")
+        Duration lifetime();
+
+        /** Every client must push its authorization requests (RFC 9126 §5), whatever its own setting. */
+        @WithDefault("false")
+        boolean required();
+    }
 }

@@ -73,7 +73,7 @@ public class ConsoleClientsResource {
     public Response newClient(@Context HttpHeaders headers) {
         return requests.signedIn(headers, frame -> ok(form(frame, null, new ConsolePages.ClientForm("",
                 "confidential", "", "", "", List.of("authorization_code", "refresh_token"), "", "", true, true,
-                LatchkeyConfig.SigningAlgorithm.RS256.name()), null)));
+                LatchkeyConfig.SigningAlgorithm.RS256.name(), false, false), null)));
     }
 
     @POST
@@ -106,7 +106,8 @@ public class ConsoleClientsResource {
                 String.join(" ", c.allowedScopes()), String.join(" ", c.defaultScopes()),
                 List.copyOf(c.grantTypes()), String.join("\n", c.postLogoutRedirectUris()),
                 String.join("\n", c.allowedResources()), c.requirePkce(), c.enabled(),
-                c.idTokenSignedResponseAlg()), null)));
+                c.idTokenSignedResponseAlg(), c.dpopBoundAccessTokens(), c.requirePushedAuthorizationRequests()),
+                null)));
     }
 
     @POST
@@ -194,7 +195,8 @@ public class ConsoleClientsResource {
                 form.get("allowed_scopes"), form.get("default_scopes"), form.all("grant_types"),
                 form.get("post_logout_redirect_uris"), form.get("allowed_resources"),
                 form.get("require_pkce") != null, form.get("enabled") != null,
-                form.get("id_token_signed_response_alg"));
+                form.get("id_token_signed_response_alg"), form.get("dpop_bound_access_tokens") != null,
+                form.get("require_pushed_authorization_requests") != null);
     }
 
     /** The form as the management API's input; what the form does not show is kept from {@code current}. */
@@ -205,7 +207,7 @@ public class ConsoleClientsResource {
                 sent.idTokenAlg(), lines(sent.allowedResources()),
                 current == null ? null : current.tokenEndpointAuthMethod(),
                 current == null ? null : current.clientUri(), current == null ? null : current.logoUri(),
-                current == null ? null : current.contacts());
+                current == null ? null : current.contacts(), sent.dpop(), sent.requirePar());
     }
 
     private static List<ConsolePages.Field> fields(ClientView c) {
@@ -218,6 +220,9 @@ public class ConsoleClientsResource {
                 new ConsolePages.Field("Default scopes", String.join(" ", c.defaultScopes())),
                 new ConsolePages.Field("Grant types", String.join(" ", c.grantTypes())),
                 new ConsolePages.Field("PKCE", c.requirePkce() ? "required" : "optional"),
+                new ConsolePages.Field("DPoP", c.dpopBoundAccessTokens() ? "required (RFC 9449)" : "optional"),
+                new ConsolePages.Field("Pushed authorization requests",
+                        c.requirePushedAuthorizationRequests() ? "required (RFC 9126)" : "optional"),
                 new ConsolePages.Field("Post-logout redirect URIs", String.join(" ", c.postLogoutRedirectUris())),
                 new ConsolePages.Field("Allowed resources", String.join(" ", c.allowedResources())),
                 new ConsolePages.Field("id_token algorithm", c.idTokenSignedResponseAlg()),

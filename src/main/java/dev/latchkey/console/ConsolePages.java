@@ -20,7 +20,8 @@ public class ConsolePages {
     /** The client form (new or edit) as stored or as sent, to show it again with what was wrong. */
     public record ClientForm(String name, String clientType, String redirectUris, String allowedScopes,
                              String defaultScopes, List<String> grantTypes, String postLogoutRedirectUris,
-                             String allowedResources, boolean requirePkce, boolean enabled, String idTokenAlg) {
+                             String allowedResources, boolean requirePkce, boolean enabled, String idTokenAlg,
+                             boolean dpop, boolean requirePar) {
         public boolean has(String grant) {
             return grantTypes.contains(grant);
         }

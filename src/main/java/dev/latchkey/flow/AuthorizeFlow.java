@@ -11,6 +11,8 @@ import dev.latchkey.policy.AuthorizePolicy;
 import dev.latchkey.policy.AuthorizeRequest;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.AuthorizeReason;
+import dev.latchkey.policy.Parameters;
+import dev.latchkey.policy.PushedRequestPolicy;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.ResourcePolicy;
 import dev.latchkey.policy.ResourceView;
@@ -19,6 +21,8 @@ import dev.latchkey.store.AuthorizationCodeEntity;
 import dev.latchkey.store.AuthorizationCodeRepository;
 import dev.latchkey.store.ConsentRepository;
 import dev.latchkey.store.LoginSessionRepository.Login;
+import dev.latchkey.store.PushedRequestEntity;
+import dev.latchkey.store.PushedRequestRepository;
 import dev.latchkey.store.ScopeRepository;
 import dev.latchkey.token.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,10 +102,13 @@ public class AuthorizeFlow {
     private final AuditLog audit;
     private final LatchkeyConfig config;
     private final Clock clock;
+    private final PushedRequestRepository pushedRequests;
 
     public AuthorizeFlow(ClientLookup clients, ScopeRepository scopes, ScopeLookup scopeLookup,
                          ResourceLookup resources, Logins logins, ConsentRepository consents,
-                         AuthorizationCodeRepository codes, AuditLog audit, LatchkeyConfig config, Clock clock) {
+                         AuthorizationCodeRepository codes, AuditLog audit, LatchkeyConfig config, Clock clock,
+                         PushedRequestRepository pushedRequests) {
+        this.pushedRequests = pushedRequests;
         this.clients = clients;
         this.scopes = scopes;
         this.scopeLookup = scopeLookup;
@@ -172,9 +179,19 @@ public class AuthorizeFlow {
             return new LoginResult.Throttled(throttled.retryAfter());
         }
         if (signIn instanceof Logins.SignIn.SignedIn in) {
+            if (accepted.requestUri() != null) {
+                signedInFor(accepted.requestUri());
+            }
             return new LoginResult.LoggedIn(in.sessionToken());
         }
         return new LoginResult.WrongCredentials(accepted);
+    }
+
+    /** A pushed request's prompt=login and max_age are satisfied by the sign-in that just happened. */
+    @Transactional
+    void signedInFor(String requestUri) {
+        pushedRequests.live(OpaqueTokens.hash(requestUri), clock.instant())
+                .ifPresent(row -> row.setParameters(PushedRequestPolicy.afterLogin(row.stored().parameters())));
     }
 
     /**
@@ -190,6 +207,7 @@ public class AuthorizeFlow {
             String clientId = accepted.client().clientId();
             String scopes = Scopes.format(accepted.scopes());
             if (!allow) {
+                consumePushed(accepted);
                 audit.record(AuditEvent.of(Type.CONSENT_DENIED).actor(user.toString()).client(clientId)
                         .subject(user.toString()).address(address).detail(scopes));
                 return new Step.Refused(new AuthorizeDecision.Refused(new Refusal(AuthorizeReason.USER_DENIED),
@@ -218,14 +236,40 @@ public class AuthorizeFlow {
         return decide(request);
     }
 
+    /** The checks of a request being pushed (RFC 9126 §2.1) by {@code client}, which has authenticated. */
+    public AuthorizeDecision checkPushing(AuthorizeRequest request, ClientView client) {
+        return AuthorizePolicy.check(request, client, existingScopes(request), resourcesFor(request), true, false);
+    }
+
+    /** A request_uri names a pushed request (RFC 9126 §4), read again at each step; else the request is as sent. */
     private AuthorizeDecision decide(AuthorizeRequest request) {
         String clientId = request.clientId();
         ClientView client = clientId == null ? null : clients.find(clientId).orElse(null);
+        if (request.params().has(AuthorizeRequest.REQUEST_URI)) {
+            String uri = request.requestUri();
+            PushedRequestPolicy.Stored stored = uri == null ? null : pushedRequests.live(OpaqueTokens.hash(uri),
+                    clock.instant()).map(PushedRequestEntity::stored).orElse(null);
+            AuthorizeRequest pushed = new AuthorizeRequest(stored == null ? Parameters.of(Map.of()) : stored.parameters());
+            return PushedRequestPolicy.resolve(request, client, stored, existingScopes(pushed), resourcesFor(pushed));
+        }
+        return AuthorizePolicy.check(request, client, existingScopes(request), resourcesFor(request), false,
+                config.par().required());
+    }
+
+    private Set<String> existingScopes(AuthorizeRequest request) {
         String scope = request.params().get(AuthorizeRequest.SCOPE);
-        Set<String> existing = scope == null ? Set.of()
-                : Scopes.parse(scope).map(scopeLookup::existing).orElse(Set.of());
-        return AuthorizePolicy.check(request, client, existing,
-                request.resources().isEmpty() ? Map.of() : resources.all());
+        return scope == null ? Set.of() : Scopes.parse(scope).map(scopeLookup::existing).orElse(Set.of());
+    }
+
+    private Map<String, ResourceView> resourcesFor(AuthorizeRequest request) {
+        return request.resources().isEmpty() ? Map.of() : resources.all();
+    }
+
+    /** A pushed request is used once (RFC 9126 §4): when its code is issued or the user declines. */
+    private void consumePushed(Accepted accepted) {
+        if (accepted.requestUri() != null && !pushedRequests.consume(OpaqueTokens.hash(accepted.requestUri()))) {
+            throw new Refusal(AuthorizeReason.REQUEST_URI_UNKNOWN); // another request used it at the same moment
+        }
     }
 
     private Optional<Login> loginOf(String sessionToken) {
@@ -233,6 +277,7 @@ public class AuthorizeFlow {
     }
 
     private String issue(Accepted accepted, Login login) {
+        consumePushed(accepted);
         UUID userId = login.userId();
         String code = OpaqueTokens.newToken();
         Instant now = clock.instant();

@@ -201,6 +201,8 @@ public class ClientAdminFlow {
     private static void apply(ClientEntity client, ClientRegistration r, Instant updatedAt) {
         client.name = r.name();
         client.requirePkce = r.requirePkce();
+        client.dpopBoundAccessTokens = r.dpopBoundAccessTokens();
+        client.requirePushedAuthorizationRequests = r.requirePushedAuthorizationRequests();
         client.enabled = r.enabled();
         client.updatedAt = updatedAt;
         client.idTokenSignedResponseAlg = r.idTokenSignedResponseAlg();

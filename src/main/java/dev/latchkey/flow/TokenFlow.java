@@ -4,9 +4,13 @@ import dev.latchkey.flow.grant.GrantHandler;
 import dev.latchkey.flow.grant.Grants;
 import dev.latchkey.flow.grant.IssuedTokens;
 import dev.latchkey.flow.grant.TokenResponseContributor;
+import dev.latchkey.config.Issuer;
+import dev.latchkey.http.Paths;
 import dev.latchkey.jobs.AuditEvent;
 import dev.latchkey.jobs.AuditLog;
 import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.DpopReason;
+import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.TokenPolicy;
 import dev.latchkey.policy.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +32,10 @@ public class TokenFlow {
 
     /**
      * A successful token response (RFC 6749 §5.1); {@code refreshToken} may be null, {@code members} empty.
+     * {@code tokenType} is {@code DPoP} for a token bound to a proof's key (RFC 9449 §5), else {@code Bearer};
      * {@code subject} is whom the tokens are about (not sent: for the server's own uses of the flow).
      */
-    public record Tokens(String accessToken, long expiresIn, String scope, String refreshToken,
+    public record Tokens(String accessToken, String tokenType, long expiresIn, String scope, String refreshToken,
                          Map<String, Object> members, String subject) {
     }
 
@@ -39,9 +44,14 @@ public class TokenFlow {
     private final List<TokenResponseContributor> contributors;
     private final AuditLog audit;
     private final ClientUsage usage;
+    private final DpopFlow dpop;
+    private final String tokenUri;
 
     public TokenFlow(ClientAuthenticator authenticator, Grants grants,
-                     @Any Instance<TokenResponseContributor> contributors, AuditLog audit, ClientUsage usage) {
+                     @Any Instance<TokenResponseContributor> contributors, AuditLog audit, ClientUsage usage,
+                     DpopFlow dpop, Issuer issuer) {
+        this.dpop = dpop;
+        this.tokenUri = issuer.value() + Paths.TOKEN;
         this.authenticator = authenticator;
         this.grants = grants;
         this.contributors = contributors.stream().toList();
@@ -57,13 +67,17 @@ public class TokenFlow {
      */
     public Optional<Tokens> fromMemory(TokenRequest request, String address) {
         request.checkNoRepeats(grants.parameters());
+        if (!request.dpopProofs().isEmpty()) {
+            return Optional.empty(); // the proof's jti goes to the shared replay store
+        }
         Optional<ClientView> client = authenticator.authenticateFromMemory(request, address);
         if (client.isEmpty()) {
             return Optional.empty();
         }
         GrantHandler handler = handler(request, client.get());
-        return handler.fromMemory(request, client.get())
-                .map(issued -> respond(handler, request, client.get(), issued, address));
+        TokenRequest checked = bind(request, client.get());
+        return handler.fromMemory(checked, client.get())
+                .map(issued -> respond(handler, checked, client.get(), issued, address));
     }
 
     /** @throws dev.latchkey.policy.Refusal with the reason the request was refused */
@@ -71,7 +85,22 @@ public class TokenFlow {
         request.checkNoRepeats(grants.parameters());
         ClientView client = authenticator.authenticate(request, address);
         GrantHandler handler = handler(request, client);
-        return respond(handler, request, client, handler.issue(request, client, address), address);
+        TokenRequest checked = bind(request, client);
+        return respond(handler, checked, client, handler.issue(checked, client, address), address);
+    }
+
+    /** The DPoP-Nonce a response carries (RFC 9449 §8), when the server asks for nonces. */
+    public Optional<String> dpopNonce() {
+        return dpop.nonce();
+    }
+
+    /** RFC 9449 §5: the request with its proof checked, which the grant binds its tokens to. */
+    private TokenRequest bind(TokenRequest request, ClientView client) {
+        String jkt = dpop.verify(request.dpopProofs(), "POST", tokenUri, null).orElse(null);
+        if (jkt == null && client.dpopBoundAccessTokens()) {
+            throw new Refusal(DpopReason.PROOF_REQUIRED);
+        }
+        return request.withDpopJkt(jkt);
     }
 
     private GrantHandler handler(TokenRequest request, ClientView client) {
@@ -90,7 +119,7 @@ public class TokenFlow {
         audit.record(AuditEvent.of(AuditEvent.Type.TOKEN_ISSUED).actor(client.clientId()).client(client.clientId())
                 .subject(issued.subject()).address(address).detail(handler.grantType() + " " + issued.scope()));
         usage.issued(client);
-        return new Tokens(issued.accessToken(), issued.expiresIn(), issued.scope(), issued.refreshToken(), members,
+        return new Tokens(issued.accessToken(), request.dpopJkt() == null ? "Bearer" : "DPoP", issued.expiresIn(), issued.scope(), issued.refreshToken(), members,
                 issued.subject());
     }
 }

@@ -161,7 +161,10 @@ public class TokenStatusFlow {
         if (v.username() != null) {
             out.put("username", v.username());
         }
-        out.put("token_type", "Bearer");
+        out.put("token_type", c.jkt() == null ? "Bearer" : "DPoP");
+        if (c.jkt() != null) {
+            out.put("cnf", Map.of("jkt", c.jkt())); // RFC 9449 §6.2
+        }
         out.put("exp", c.expiresAt().getEpochSecond());
         if (c.issuedAt() != null) {
             out.put("iat", c.issuedAt().getEpochSecond());

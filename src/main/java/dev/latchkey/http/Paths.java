@@ -22,6 +22,10 @@ public final class Paths {
     public static final String DEVICE = OAUTH + "/device";
     /** RFC 8628 §3.1: where devices ask for their codes (the token endpoint's format). */
     public static final String DEVICE_AUTHORIZATION = OAUTH + "/device_authorization";
+    /** The token endpoint (RFC 6749 §3.2): what a DPoP proof's htu names there. */
+    public static final String TOKEN = OAUTH + "/token";
+    /** Pushed authorization requests (RFC 9126 §2): the token endpoint's format. */
+    public static final String PAR = OAUTH + "/par";
     /** Dynamic client registration (RFC 7591) and the registered clients' own URIs (RFC 7592). */
     public static final String REGISTER = OAUTH + "/register";
 

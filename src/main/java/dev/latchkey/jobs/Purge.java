@@ -71,6 +71,8 @@ public class Purge {
                 + "and f.client_id = consent.client_id and f.revoked_at is null and r.expires_at > now())",
                 now.minus(config.consent().lifetime())));
         deleted.put("registration_token", purge("registration_token", "expires_at < ?", now));
+        deleted.put("dpop_proof", purge("dpop_proof", "expires_at < ?", now));
+        deleted.put("pushed_authorization_request", purge("pushed_authorization_request", "expires_at < ?", now));
         // a client that registered itself (RFC 7591) and was never issued a token within its time
         deleted.put("client", purge("client", "registration_token_hash is not null and first_token_at is null "
                 + "and created_at < ?", now.minus(config.registration().unusedClientLifetime())));

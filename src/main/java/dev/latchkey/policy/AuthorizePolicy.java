@@ -26,22 +26,16 @@ public final class AuthorizePolicy {
      * @param client         the client named by a single {@code client_id}, or null when there is none
      * @param existingScopes which of the requested scope names exist on the server
      * @param resources      the registered resources by URI (RFC 8707)
+     * @param pushed         whether the request was pushed (RFC 9126), or is being pushed
+     * @param pushRequired   whether every client must push its requests (RFC 9126 §5), whatever its own setting
      */
     public static AuthorizeDecision check(AuthorizeRequest request, ClientView client, Set<String> existingScopes,
-                                          Map<String, ResourceView> resources) {
+                                          Map<String, ResourceView> resources, boolean pushed, boolean pushRequired) {
         Parameters p = request.params();
         // 1. The client: without it there is nowhere safe to send an error.
-        if (p.repeated(CLIENT_ID)) {
-            return page(AuthorizeReason.CLIENT_ID_REPEATED);
-        }
-        if (!p.has(CLIENT_ID)) {
-            return page(AuthorizeReason.CLIENT_ID_MISSING);
-        }
-        if (client == null) {
-            return page(AuthorizeReason.CLIENT_UNKNOWN);
-        }
-        if (!client.enabled()) {
-            return page(AuthorizeReason.CLIENT_DISABLED);
+        AuthorizeDecision.Refused unsafe = clientRefusal(p, client);
+        if (unsafe != null) {
+            return unsafe;
         }
         // 2. The redirect URI: exact match (loopback: any port), never an unregistered one (RFC 9700 §4.1.3).
         if (p.repeated(REDIRECT_URI)) {
@@ -62,6 +56,10 @@ public final class AuthorizePolicy {
         String state = p.repeated(AuthorizeRequest.STATE) ? null : p.get(AuthorizeRequest.STATE);
         // From here on errors go back to the client.
         try {
+            // 2b. A client that must push its requests (RFC 9126 §5, §6).
+            if (!pushed && (pushRequired || client.requirePushedAuthorizationRequests())) {
+                throw new Refusal(AuthorizeReason.PUSH_REQUIRED);
+            }
             // 3. Repeated parameters.
             Set<String> repeated = p.repeatedAmong(AuthorizeRequest.CHECKED_FOR_REPEATS);
             if (!repeated.isEmpty()) {
@@ -89,10 +87,27 @@ public final class AuthorizePolicy {
             // 7. What the login must be (OpenID Connect Core §3.1.2.1).
             OpenIdRequest openId = OpenIdRequest.parse(p);
             return new AuthorizeDecision.Accepted(request, client, redirectUri, sent, scopes, state, challenge, openId,
-                    named.stream().map(ResourceView::uri).toList());
+                    named.stream().map(ResourceView::uri).toList(), null);
         } catch (Refusal refusal) {
             return new AuthorizeDecision.Refused(refusal, redirectUri, state);
         }
+    }
+
+    /** Step 1: the client, or the page that says why there is none (null when it is established). */
+    static AuthorizeDecision.Refused clientRefusal(Parameters p, ClientView client) {
+        if (p.repeated(CLIENT_ID)) {
+            return page(AuthorizeReason.CLIENT_ID_REPEATED);
+        }
+        if (!p.has(CLIENT_ID)) {
+            return page(AuthorizeReason.CLIENT_ID_MISSING);
+        }
+        if (client == null) {
+            return page(AuthorizeReason.CLIENT_UNKNOWN);
+        }
+        if (!client.enabled()) {
+            return page(AuthorizeReason.CLIENT_DISABLED);
+        }
+        return null;
     }
 
     static Set<String> scopes(String scope, ClientView client, Set<String> existingScopes) {
@@ -137,7 +152,7 @@ public final class AuthorizePolicy {
         return challenge;
     }
 
-    private static AuthorizeDecision page(Reason reason) {
+    static AuthorizeDecision.Refused page(Reason reason) {
         return new AuthorizeDecision.Refused(new Refusal(reason), null, null);
     }
 }

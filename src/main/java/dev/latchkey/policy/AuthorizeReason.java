@@ -20,8 +20,15 @@ public enum AuthorizeReason implements Reason {
             "redirect_uri is not one of the client's registered redirect URIs"),
     REDIRECT_URI_AMBIGUOUS(false, INVALID_REQUEST,
             "redirect_uri is missing and the client does not have exactly one registered redirect URI"),
+    REQUEST_URI_PUSHED(false, INVALID_REQUEST, "request_uri cannot be pushed: push the request's own parameters"),
+    REQUEST_URI_UNKNOWN(false, INVALID_REQUEST,
+            "request_uri names no live request pushed by this client (unknown, expired or already used): push again"),
 
     // Redirected to the client.
+    PUSH_REQUIRED(true, INVALID_REQUEST,
+            "this client must push its authorization requests to the pushed_authorization_request_endpoint (RFC 9126)"),
+    REQUEST_URI_MIXED(true, INVALID_REQUEST,
+            "a pushed request (request_uri) takes no other authorization parameter but client_id"),
     PARAMETER_REPEATED(true, INVALID_REQUEST, "a parameter is repeated"),
     RESPONSE_TYPE_MISSING(true, INVALID_REQUEST, "response_type is missing"),
     RESPONSE_TYPE_UNSUPPORTED(true, UNSUPPORTED_RESPONSE_TYPE, "response_type must be code"),

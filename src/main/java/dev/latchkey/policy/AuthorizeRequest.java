@@ -19,10 +19,15 @@ public record AuthorizeRequest(Parameters params) {
     public static final String LOGIN_HINT = "login_hint";
     /** RFC 8707 §2: may repeat. */
     public static final String RESOURCE = ResourcePolicy.PARAMETER;
+    /** RFC 9126 §4: names a pushed request; then nothing else but {@link #CLIENT_ID} may be sent. */
+    public static final String REQUEST_URI = "request_uri";
 
-    /** The parameters this server reads once; any other is ignored (RFC 6749 §3.1), except {@link #RESOURCE}. */
-    public static final List<String> KNOWN = List.of(CLIENT_ID, REDIRECT_URI, RESPONSE_TYPE, SCOPE, STATE,
+    /** The parameters of a request (pushed or not); any other is ignored (RFC 6749 §3.1), except {@link #RESOURCE}. */
+    public static final List<String> REQUEST = List.of(CLIENT_ID, REDIRECT_URI, RESPONSE_TYPE, SCOPE, STATE,
             CODE_CHALLENGE, CODE_CHALLENGE_METHOD, PROMPT, MAX_AGE, NONCE, LOGIN_HINT);
+    /** The parameters this server reads once, carried through the login and consent forms. */
+    public static final List<String> KNOWN = java.util.stream.Stream.concat(REQUEST.stream(),
+            java.util.stream.Stream.of(REQUEST_URI)).toList();
     static final Set<String> CHECKED_FOR_REPEATS = Set.of(RESPONSE_TYPE, SCOPE, STATE, CODE_CHALLENGE,
             CODE_CHALLENGE_METHOD, PROMPT, MAX_AGE, NONCE, LOGIN_HINT);
 
@@ -32,6 +37,11 @@ public record AuthorizeRequest(Parameters params) {
 
     public String state() {
         return params.get(STATE);
+    }
+
+    /** The pushed request it names (RFC 9126 §4), or null. */
+    public String requestUri() {
+        return params.get(REQUEST_URI);
     }
 
     public List<String> resources() {

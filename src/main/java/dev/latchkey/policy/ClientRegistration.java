@@ -19,7 +19,9 @@ public record ClientRegistration(
         String tokenEndpointAuthMethod,
         String clientUri,
         String logoUri,
-        List<String> contacts) {
+        List<String> contacts,
+        boolean dpopBoundAccessTokens,
+        boolean requirePushedAuthorizationRequests) {
 
     /** The fields as a client developer sent them; null means absent. */
     public record Input(
@@ -37,13 +39,15 @@ public record ClientRegistration(
             String tokenEndpointAuthMethod,
             String clientUri,
             String logoUri,
-            List<String> contacts) {
+            List<String> contacts,
+            Boolean dpopBoundAccessTokens,
+            Boolean requirePushedAuthorizationRequests) {
 
         /** The same input as a client of {@code type}. */
         public Input withType(String type) {
             return new Input(name, type, redirectUris, allowedScopes, defaultScopes, grantTypes, requirePkce, enabled,
                     postLogoutRedirectUris, idTokenSignedResponseAlg, allowedResources, tokenEndpointAuthMethod,
-                    clientUri, logoUri, contacts);
+                    clientUri, logoUri, contacts, dpopBoundAccessTokens, requirePushedAuthorizationRequests);
         }
     }
 

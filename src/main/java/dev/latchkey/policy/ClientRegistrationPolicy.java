@@ -148,7 +148,9 @@ public final class ClientRegistrationPolicy {
         }
         return new ClientRegistration(name, type, List.copyOf(redirectUris), allowed, defaults, chosen,
                 requirePkce, input.enabled() == null || input.enabled(), List.copyOf(postLogout), idTokenAlg,
-                resources, method, clientUri, logoUri, List.copyOf(contacts));
+                resources, method, clientUri, logoUri, List.copyOf(contacts),
+                Boolean.TRUE.equals(input.dpopBoundAccessTokens()),
+                Boolean.TRUE.equals(input.requirePushedAuthorizationRequests()));
     }
 
     public static final String REDIRECT_URIS = "redirect_uris";

@@ -8,7 +8,9 @@ import java.util.Set;
  * A registered client as the policy sees it. {@code secretHash} is null for public clients;
  * {@code idTokenSignedResponseAlg} is RS256 or ES256 (OpenID Connect Registration §2);
  * {@code registrationTokenHash} is set only for a client that registered itself (RFC 7591, RFC 7592), and
- * {@code firstTokenAt} once it was first issued a token.
+ * {@code firstTokenAt} once it was first issued a token. {@code dpopBoundAccessTokens}: every token request
+ * must carry a DPoP proof (RFC 9449 §5.2); {@code requirePushedAuthorizationRequests}: every authorization
+ * request must be pushed first (RFC 9126 §6).
  */
 public record ClientView(
         String clientId,
@@ -31,7 +33,9 @@ public record ClientView(
         String logoUri,
         List<String> contacts,
         byte[] registrationTokenHash,
-        Instant firstTokenAt) {
+        Instant firstTokenAt,
+        boolean dpopBoundAccessTokens,
+        boolean requirePushedAuthorizationRequests) {
 
     public boolean isConfidential() {
         return type == ClientType.CONFIDENTIAL;

@@ -37,7 +37,8 @@ public final class DynamicRegistrationPolicy {
     public record Metadata(List<String> redirectUris, String tokenEndpointAuthMethod, List<String> grantTypes,
                            List<String> responseTypes, String clientName, String scope, String clientUri,
                            String logoUri, List<String> contacts, List<String> postLogoutRedirectUris,
-                           String idTokenSignedResponseAlg) {
+                           String idTokenSignedResponseAlg, Boolean dpopBoundAccessTokens,
+                           Boolean requirePushedAuthorizationRequests) {
     }
 
     public static final String CODE = "code";
@@ -103,7 +104,8 @@ public final class DynamicRegistrationPolicy {
         return new ClientRegistration.Input(m.clientName(), type, m.redirectUris(), scopeList, scopeList,
                 grants, true, true, m.postLogoutRedirectUris(), m.idTokenSignedResponseAlg(),
                 List.copyOf(resourcesFor(Set.copyOf(scopeList), resources)), method,
-                m.clientUri(), m.logoUri(), m.contacts());
+                m.clientUri(), m.logoUri(), m.contacts(), m.dpopBoundAccessTokens(),
+                m.requirePushedAuthorizationRequests());
     }
 
     /**

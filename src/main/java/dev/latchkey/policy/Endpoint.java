@@ -10,13 +10,14 @@ public enum Endpoint {
                     "login_required", "consent_required", "invalid_target")),
     /**
      * Token, revocation, introspection and device authorization: JSON bodies. The device flow's states
-     * (RFC 8628 §3.5: authorization_pending, slow_down, access_denied) are in both profiles.
+     * (RFC 8628 §3.5: authorization_pending, slow_down, access_denied) and DPoP's use_dpop_nonce (RFC 9449
+     * §8) are in both profiles.
      */
     TOKEN(Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error",
-            "authorization_pending", "slow_down", "access_denied"),
+            "authorization_pending", "slow_down", "access_denied", "use_dpop_nonce"),
             Set.of("unsupported_grant_type", "invalid_request", "invalid_client", "server_error", "invalid_grant",
                     "unauthorized_client", "invalid_scope", "invalid_target", "authorization_pending", "slow_down",
-                    "access_denied", "expired_token")),
+                    "access_denied", "expired_token", "invalid_dpop_proof", "use_dpop_nonce")),
     /** Dynamic registration (RFC 7591, RFC 7592): JSON bodies. */
     REGISTER(Set.of("invalid_request", "invalid_client"),
             Set.of("invalid_request", "invalid_client_metadata", "invalid_redirect_uri", "invalid_token"));

@@ -55,6 +55,14 @@ public enum ErrorProfile {
     /** RFC 8628 §3.5: the device code's time is up. */
     public static final Mapping EXPIRED_TOKEN = split("invalid_request", "expired_token", 400);
 
+    /** RFC 9449 §5: a DPoP proof that fails its checks; the strict profile answers invalid_request. */
+    public static final Mapping INVALID_DPOP_PROOF = split("invalid_request", "invalid_dpop_proof", 400);
+    /**
+     * RFC 9449 §8: the proof must carry the server's nonce, sent with this answer in {@code DPoP-Nonce}. Like
+     * authorization_pending, a protocol state a DPoP client must recognise: both profiles answer it as it is.
+     */
+    public static final Mapping USE_DPOP_NONCE = both("use_dpop_nonce", 400);
+
     private static Mapping both(String code, int status) {
         return split(code, code, status);
     }

@@ -66,6 +66,11 @@ public final class Parameters {
         return out;
     }
 
+    /** Every parameter with its values, in the order they came. */
+    public Map<String, List<String>> asMap() {
+        return values;
+    }
+
     /** The parameters among {@code names} that were sent once, for carrying a request through forms. */
     public Map<String, String> singles(Iterable<String> names) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  */
 public final class Reasons {
     private static final List<Reason> ALL = Stream.of(AuthorizeReason.values(), TokenReason.values(),
-                    ResourceReason.values(), CodeGrantReason.values(), RefreshGrantReason.values(),
+                    DpopReason.values(), ResourceReason.values(), CodeGrantReason.values(), RefreshGrantReason.values(),
                     ClientCredentialsReason.values(), TokenExchangeReason.values(), DeviceReason.values(),
                     RegistrationReason.values())
             .flatMap(Stream::of)

@@ -73,6 +73,14 @@ public class ClientEntity {
     @Column(name = "registration_token_hash")
     public byte[] registrationTokenHash;
 
+    /** RFC 9449 §5.2: every token request must carry a DPoP proof. */
+    @Column(name = "dpop_bound_access_tokens")
+    public boolean dpopBoundAccessTokens;
+
+    /** RFC 9126 §6: every authorization request must be pushed first. */
+    @Column(name = "require_pushed_authorization_requests")
+    public boolean requirePushedAuthorizationRequests;
+
     /** When it was first issued a token: a self-registered client that never is gets purged. */
     @Column(name = "first_token_at")
     public Instant firstTokenAt;
@@ -136,7 +144,8 @@ public class ClientEntity {
                 List.copyOf(redirectUris), sorted(allowedScopes), sorted(defaultScopes), sorted(grantTypes),
                 requirePkce, enabled, createdAt, updatedAt, List.copyOf(postLogoutRedirectUris),
                 idTokenSignedResponseAlg, sorted(allowedResources), tokenEndpointAuthMethod, clientUri, logoUri,
-                List.of(contacts), registrationTokenHash, firstTokenAt);
+                List.of(contacts), registrationTokenHash, firstTokenAt, dpopBoundAccessTokens,
+                requirePushedAuthorizationRequests);
     }
 
     private static Set<String> sorted(Set<String> values) {

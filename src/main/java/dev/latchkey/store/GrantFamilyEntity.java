@@ -38,4 +38,8 @@ public class GrantFamilyEntity {
     /** When the user authenticated for this grant; the id_tokens of its refreshes repeat it. */
     @Column(name = "auth_time")
     public Instant authTime;
+
+    /** The DPoP key a public client's refresh tokens are bound to (RFC 9449 §5), or null. */
+    @Column(name = "dpop_jkt")
+    public String dpopJkt;
 }

@@ -28,8 +28,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity, UUID> {
     /** A code to redeem: its hash, the client presenting it, and the grant (and refresh token) it starts. */
+    /** @param dpopJkt the DPoP key the grant's refresh tokens are bound to, or null */
     public record Redemption(byte[] codeHash, String clientId, Instant now, UUID grantId, byte[] refreshHash,
-                             Instant refreshExpiresAt) {
+                             Instant refreshExpiresAt, String dpopJkt) {
     }
 
     /** A refresh token to rotate, and its successor. */
@@ -52,8 +53,10 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                 returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at, nonce,
                           auth_time, resources),
             family as (
-                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at, auth_time, resources)
-                select :grantId, client_id, user_id, code_hash, scopes, :now, auth_time, resources from consumed
+                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at, auth_time, resources,
+                                          dpop_jkt)
+                select :grantId, client_id, user_id, code_hash, scopes, :now, auth_time, resources, :dpopJkt
+                from consumed
                 returning id, client_id, scopes, created_at),
             refresh as (
                 insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
@@ -70,11 +73,12 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                 from grant_family f
                 where r.token_hash = :tokenHash and r.rotated_at is null and r.client_id = :clientId
                   and r.expires_at > :now and f.id = r.family_id and f.revoked_at is null
-                returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at, f.auth_time, f.resources),
+                returning r.family_id, r.client_id, f.user_id, r.scopes, r.expires_at, f.auth_time, f.resources,
+                          f.dpop_jkt),
             successor as (
                 insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
                 select :nextHash, family_id, client_id, scopes, :now, :nextExpiresAt from rotated)
-            select r.family_id, r.client_id, r.user_id, r.scopes, r.expires_at, r.auth_time, r.resources, %s
+            select r.family_id, r.client_id, r.user_id, r.scopes, r.expires_at, r.auth_time, r.resources, r.dpop_jkt, %s
             from rotated r left join app_user u on u.id = r.user_id""".formatted(USER_COLUMNS));
 
     private final Sql sql;
@@ -96,7 +100,7 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                         new OpenIdSubject(rs.getString(10), claims(rs, 11), Sql.instant(rs, 8), rs.getString(7)),
                         rs.getString(9)),
                 Sql.values("now", r.now(), "codeHash", r.codeHash(), "clientId", r.clientId(), "grantId", r.grantId(),
-                        "refreshHash", r.refreshHash(), "refreshExpiresAt", r.refreshExpiresAt()));
+                        "refreshHash", r.refreshHash(), "refreshExpiresAt", r.refreshExpiresAt(), "dpopJkt", r.dpopJkt()));
         if (consumed.isPresent()) {
             return consumed;
         }
@@ -115,7 +119,8 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
         Optional<StoredRefreshToken> rotated = sql.first(ROTATE, rs -> new StoredRefreshToken(
                         rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                         Sql.instant(rs, 5), false, Consumption.CONSUMED_NOW,
-                        new OpenIdSubject(rs.getString(8), claims(rs, 9), Sql.instant(rs, 6), null), rs.getString(7)),
+                        new OpenIdSubject(rs.getString(9), claims(rs, 10), Sql.instant(rs, 6), null), rs.getString(7),
+                        rs.getString(8)),
                 Sql.values("now", r.now(), "tokenHash", r.tokenHash(), "clientId", r.clientId(), "nextHash", r.nextHash(),
                         "nextExpiresAt", r.nextExpiresAt()));
         return rotated.isPresent() ? rotated : findRefreshToken(r.tokenHash());
@@ -136,7 +141,7 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
                     RefreshTokenEntity r = (RefreshTokenEntity) row[0];
                     return new StoredRefreshToken(r.familyId, r.clientId, (UUID) row[1], r.scopes, r.expiresAt,
                             row[2] != null, r.rotatedAt != null ? Consumption.USED_BEFORE : Consumption.NOT_CONSUMED,
-                            null, null);
+                            null, null, null);
                 });
     }
 

@@ -29,10 +29,15 @@ import java.util.Set;
 @Singleton
 public class AccessTokens {
 
-    /** What an access token says, once its signature and issuer are checked. */
-    /** @param act the {@code act} claim (RFC 8693 §4.1) of an exchanged token, or null */
+    /**
+     * What an access token says, once its signature and issuer are checked.
+     *
+     * @param act the {@code act} claim (RFC 8693 §4.1) of an exchanged token, or null
+     * @param jkt the {@code cnf.jkt} of a token bound to a DPoP key (RFC 9449 §6.1), or null
+     */
     public record Claims(String jti, String subject, String clientId, String scope, String grantId,
-                         Instant issuedAt, Instant expiresAt, List<String> audience, Map<String, Object> act) {
+                         Instant issuedAt, Instant expiresAt, List<String> audience, Map<String, Object> act,
+                         String jkt) {
     }
 
     public record Issued(String jwt, String jti, Instant expiresAt) {
@@ -64,9 +69,12 @@ public class AccessTokens {
         return issuer;
     }
 
-    /** @param grantId the grant family of a user grant, or null for client_credentials */
-    public Issued issue(String subject, String clientId, String scope, String grantId) {
-        return issue(subject, clientId, scope, grantId, List.of(), null);
+    /**
+     * @param grantId the grant family of a user grant, or null for client_credentials
+     * @param jkt     the thumbprint of the DPoP key the token is bound to (RFC 9449 §6.1), or null for a bearer token
+     */
+    public Issued issue(String subject, String clientId, String scope, String grantId, String jkt) {
+        return issue(subject, clientId, scope, grantId, List.of(), null, jkt);
     }
 
     /**
@@ -74,8 +82,8 @@ public class AccessTokens {
      * @param typ       the header {@code typ} its resources accept, or null for the configured one
      */
     public Issued issue(String subject, String clientId, String scope, String grantId, List<String> resources,
-                        String typ) {
-        return issue(subject, clientId, scope, grantId, resources, typ, null, null);
+                        String typ, String jkt) {
+        return issue(subject, clientId, scope, grantId, resources, typ, null, null, jkt);
     }
 
     /**
@@ -83,7 +91,7 @@ public class AccessTokens {
      * @param act      the {@code act} claim (RFC 8693 §4.1), or null
      */
     public Issued issue(String subject, String clientId, String scope, String grantId, List<String> resources,
-                        String typ, Instant notAfter, Map<String, Object> act) {
+                        String typ, Instant notAfter, Map<String, Object> act, String jkt) {
         long now = clock.instant().getEpochSecond();
         long expires = now + config.token().accessLifetime().getSeconds();
         if (notAfter != null) {
@@ -103,6 +111,9 @@ public class AccessTokens {
         }
         if (act != null) {
             claims.claim("act", act);
+        }
+        if (jkt != null) {
+            claims.claim("cnf", Map.of("jkt", jkt));
         }
         KeyRing.ActiveKey key = keys.active();
         String jwt = claims.jws()
@@ -134,7 +145,8 @@ public class AccessTokens {
             return Optional.of(new Claims(claims.getJwtId(), claims.getSubject(),
                     claims.getStringClaimValue("client_id"), claims.getStringClaimValue("scope"),
                     claims.getStringClaimValue("grant_id"), instant(claims.getIssuedAt()),
-                    instant(claims.getExpirationTime()), claims.getAudience(), act(claims.getClaimValue("act"))));
+                    instant(claims.getExpirationTime()), claims.getAudience(), act(claims.getClaimValue("act")),
+                    jkt(claims.getClaimValue("cnf"))));
         } catch (ParseException | MalformedClaimException | RuntimeException e) {
             return Optional.empty();
         }
@@ -143,6 +155,10 @@ public class AccessTokens {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> act(Object claim) {
         return claim instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
+    private static String jkt(Object cnf) {
+        return cnf instanceof Map<?, ?> map && map.get("jkt") instanceof String jkt ? jkt : null;
     }
 
     private static Instant instant(NumericDate value) {

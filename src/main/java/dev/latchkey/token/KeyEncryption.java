@@ -5,6 +5,7 @@ import dev.latchkey.config.LatchkeyConfig;
 import jakarta.inject.Singleton;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,20 @@ public class KeyEncryption {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing key " + kid
                     + " does not decrypt: LATCHKEY_KEY_ENCRYPTION_KEY differs from the one it was stored with", e);
+        }
+    }
+
+    /**
+     * A key for another purpose, derived from the same secret (HMAC-SHA256 of the purpose's name), so that every
+     * instance holds it without another setting and it opens none of the signing keys.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
     }
 }

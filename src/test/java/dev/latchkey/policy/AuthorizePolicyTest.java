@@ -196,7 +196,7 @@ class AuthorizePolicyTest {
     @MethodSource("rows")
     void decides(Case c) {
         AuthorizeDecision decision = AuthorizePolicy.check(new AuthorizeRequest(Parameters.of(c.params().map)),
-                c.client(), EXISTING, RESOURCES);
+                c.client(), EXISTING, RESOURCES, false, false);
         if (c.expected() == null) {
             var accepted = assertInstanceOf(AuthorizeDecision.Accepted.class, decision);
             assertEquals(c.expectedRedirect(), accepted.redirectUri());

@@ -19,7 +19,7 @@ class DynamicRegistrationPolicyTest {
 
     static Metadata metadata(String method, List<String> grants, List<String> responseTypes, String scope) {
         return new Metadata(List.of("http://127.0.0.1/cb"), method, grants, responseTypes, "App", scope, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     static ClientRegistration.Input input(Metadata m, Mode mode) {

@@ -38,7 +38,7 @@ public class PolicyBenchmark {
     final ClientView client = new ClientView("client-1", "Bench", ClientType.CONFIDENTIAL, Hashes.sha256(SECRET),
             List.of("https://app.example/cb", "http://127.0.0.1/cb"), Set.of("read", "write"), Set.of("read"),
             Set.of(CodeGrantPolicy.GRANT_TYPE, RefreshGrantPolicy.GRANT_TYPE, ClientCredentialsGrantPolicy.GRANT_TYPE), true, true, Instant.EPOCH, Instant.EPOCH,
-            List.of(), "RS256", Set.of(), "client_secret_basic", null, null, List.of(), null, null);
+            List.of(), "RS256", Set.of(), "client_secret_basic", null, null, List.of(), null, null, false, false);
     final AuthorizeRequest authorize = new AuthorizeRequest(Parameters.single(Map.of(
             "client_id", "client-1", "response_type", "code", "redirect_uri", "https://app.example/cb",
             "scope", "read write", "state", "xyz", "code_challenge", CHALLENGE, "code_challenge_method", "S256")));
@@ -53,7 +53,7 @@ public class PolicyBenchmark {
 
     @Benchmark
     public Object authorizeRequest() {
-        return AuthorizePolicy.check(authorize, client, existing, Map.of());
+        return AuthorizePolicy.check(authorize, client, existing, Map.of(), false, false);
     }
 
     @Benchmark

@@ -58,6 +58,9 @@ final class TestClients {
         return this;
     }
 
+    private boolean requirePush;
+    private boolean dpop;
+
     TestClients disabled() {
         this.enabled = false;
         return this;
@@ -67,6 +70,16 @@ final class TestClients {
         return new ClientView(clientId, "Test app", type, type == ClientType.CONFIDENTIAL ? new byte[32] : null,
                 redirectUris, allowed, defaults, grants, requirePkce, enabled, Instant.EPOCH, Instant.EPOCH, List.of(),
                 "RS256", resources, type == ClientType.CONFIDENTIAL ? "client_secret_basic" : "none", null, null,
-                List.of(), null, null);
+                List.of(), null, null, dpop, requirePush);
+    }
+
+    TestClients requiringPush() {
+        this.requirePush = true;
+        return this;
+    }
+
+    TestClients requiringDpop() {
+        this.dpop = true;
+        return this;
     }
 }

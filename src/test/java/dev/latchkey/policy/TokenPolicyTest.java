@@ -41,7 +41,7 @@ class TokenPolicyTest {
                 c.allowedScopes(), c.defaultScopes(), c.grantTypes(), c.requirePkce(), c.enabled(), c.createdAt(),
                 c.updatedAt(), c.postLogoutRedirectUris(), c.idTokenSignedResponseAlg(), c.allowedResources(),
                 c.tokenEndpointAuthMethod(), c.clientUri(), c.logoUri(), c.contacts(), c.registrationTokenHash(),
-                c.firstTokenAt());
+                c.firstTokenAt(), c.dpopBoundAccessTokens(), c.requirePushedAuthorizationRequests());
     }
 
     static TokenRequest req(String... pairs) {
@@ -78,7 +78,7 @@ class TokenPolicyTest {
     static StoredRefreshToken refresh(String clientId, Instant expires, boolean rotatedBefore, boolean revoked,
                                       boolean rotatedNow) {
         return new StoredRefreshToken(UUID.randomUUID(), clientId, USER, "read write", expires, revoked,
-                consumption(rotatedBefore, rotatedNow), null, null);
+                consumption(rotatedBefore, rotatedNow), null, null, null);
     }
 
     static Consumption consumption(boolean before, boolean now) {

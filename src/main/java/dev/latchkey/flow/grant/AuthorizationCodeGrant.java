@@ -7,6 +7,7 @@ import dev.latchkey.jobs.Revocations;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.CodeGrantPolicy;
 import dev.latchkey.policy.CodeGrantReason;
+import dev.latchkey.policy.DpopPolicy;
 import dev.latchkey.policy.GrantRule;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.RefreshGrantPolicy;
@@ -91,7 +92,8 @@ public class AuthorizationCodeGrant implements GrantHandler {
         String refreshToken = client.allows(RefreshGrantPolicy.GRANT_TYPE) ? OpaqueTokens.newToken() : null;
         StoredCode code = grants.redeemCode(new GrantRepository.Redemption(codeHash, client.clientId(), now, grantId,
                 refreshToken == null ? null : OpaqueTokens.hash(refreshToken),
-                now.plus(config.token().refreshLifetime()))).orElse(null);
+                now.plus(config.token().refreshLifetime()), DpopPolicy.refreshBinding(client, request.dpopJkt())))
+                .orElse(null);
         // a refusal rolls the consumption and the new grant back
         CodeGrantPolicy.check(request, client, code, now);
         String subject = code.userId().toString();
@@ -100,7 +102,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
                 Scopes.parse(code.scopes()).orElseThrow());
         String scope = Scopes.format(audience.scopes());
         AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), scope, grantId.toString(),
-                audience.uris(), audience.typ());
+                audience.uris(), audience.typ(), request.dpopJkt());
         return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), scope, refreshToken,
                 subject, grantId.toString(), code.openId(), code.scopes());
     }

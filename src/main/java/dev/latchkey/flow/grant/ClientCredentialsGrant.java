@@ -44,18 +44,19 @@ public class ClientCredentialsGrant implements GrantHandler {
     @Override
     public Optional<IssuedTokens> fromMemory(TokenRequest request, ClientView client) {
         return audiences.fromMemory(request, client, ClientCredentialsGrantPolicy.scopes(request, client))
-                .map(audience -> issue(client, audience));
+                .map(audience -> issue(client, audience, request.dpopJkt()));
     }
 
     @Override
     public IssuedTokens issue(TokenRequest request, ClientView client, String address) {
-        return issue(client, audiences.of(request, client, null, ClientCredentialsGrantPolicy.scopes(request, client)));
+        return issue(client, audiences.of(request, client, null, ClientCredentialsGrantPolicy.scopes(request, client)),
+                request.dpopJkt());
     }
 
-    private IssuedTokens issue(ClientView client, Audience audience) {
+    private IssuedTokens issue(ClientView client, Audience audience, String jkt) {
         String scope = Scopes.format(audience.scopes());
         AccessTokens.Issued issued = accessTokens.issue(client.clientId(), client.clientId(), scope, null,
-                audience.uris(), audience.typ());
+                audience.uris(), audience.typ(), jkt);
         return new IssuedTokens(issued.jwt(), lifetimeSeconds, scope, null, client.clientId(), null, null, scope);
     }
 }

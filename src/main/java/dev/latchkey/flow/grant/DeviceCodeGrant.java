@@ -2,6 +2,7 @@ package dev.latchkey.flow.grant;
 
 import dev.latchkey.config.LatchkeyConfig;
 import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.DpopPolicy;
 import dev.latchkey.policy.DevicePolicy;
 import dev.latchkey.policy.GrantRule;
 import dev.latchkey.policy.OpenIdSubject;
@@ -67,14 +68,14 @@ public class DeviceCodeGrant implements GrantHandler {
     @Override
     public IssuedTokens issue(TokenRequest request, ClientView client, String address) {
         byte[] hash = OpaqueTokens.hash(DevicePolicy.deviceCode(request));
-        Polled polled = QuarkusTransaction.requiringNew().call(() -> poll(hash, client));
+        Polled polled = QuarkusTransaction.requiringNew().call(() -> poll(hash, client, request.dpopJkt()));
         if (polled.refusal() != null) {
             throw polled.refusal();
         }
         return polled.issued();
     }
 
-    private Polled poll(byte[] hash, ClientView client) {
+    private Polled poll(byte[] hash, ClientView client, String jkt) {
         Instant now = clock.instant();
         DeviceAuthorizationEntity row = devices.forPoll(hash).orElse(null);
         DevicePolicy.Poll poll = DevicePolicy.poll(row == null ? null : row.stored(), client, now);
@@ -87,7 +88,7 @@ public class DeviceCodeGrant implements GrantHandler {
             case REMOVE -> devices.delete(row);
             case ISSUE -> {
                 devices.delete(row);
-                return new Polled(issue(row, client, now), null);
+                return new Polled(issue(row, client, now, jkt), null);
             }
             case NOTHING -> {
             }
@@ -96,7 +97,7 @@ public class DeviceCodeGrant implements GrantHandler {
     }
 
     /** The grant starts here, as a code's does at its exchange: a family, its refresh token, the access token. */
-    private IssuedTokens issue(DeviceAuthorizationEntity row, ClientView client, Instant now) {
+    private IssuedTokens issue(DeviceAuthorizationEntity row, ClientView client, Instant now, String jkt) {
         GrantFamilyEntity family = new GrantFamilyEntity();
         family.id = UUID.randomUUID();
         family.clientId = client.clientId();
@@ -104,6 +105,7 @@ public class DeviceCodeGrant implements GrantHandler {
         family.scopes = row.scopes;
         family.createdAt = now;
         family.authTime = row.authTime;
+        family.dpopJkt = DpopPolicy.refreshBinding(client, jkt);
         devices.getEntityManager().persist(family);
         String refreshToken = null;
         if (client.allows(RefreshGrantPolicy.GRANT_TYPE)) {
@@ -118,7 +120,8 @@ public class DeviceCodeGrant implements GrantHandler {
             devices.getEntityManager().persist(refresh);
         }
         String subject = row.userId.toString();
-        AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), row.scopes, family.id.toString());
+        AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), row.scopes, family.id.toString(),
+                jkt);
         // the user's claims only for an id_token (the code grant reads them in its statement; here only when asked)
         UserEntity user = Scopes.parse(row.scopes).orElse(Set.of()).contains(OpenIdSubject.OPENID)
                 ? devices.getEntityManager().find(UserEntity.class, row.userId) : null;

@@ -5,6 +5,7 @@ import dev.latchkey.jobs.AuditEvent;
 import dev.latchkey.jobs.AuditLog;
 import dev.latchkey.jobs.Revocations;
 import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.DpopPolicy;
 import dev.latchkey.policy.GrantRule;
 import dev.latchkey.policy.RefreshGrantPolicy;
 import dev.latchkey.policy.RefreshGrantReason;
@@ -91,13 +92,14 @@ public class RefreshTokenGrant implements GrantHandler {
                 now, OpaqueTokens.hash(next), now.plus(config.token().refreshLifetime()))).orElse(null);
         // a refusal rolls the rotation and the successor back
         Set<String> granted = RefreshGrantPolicy.check(requested, client, stored, now);
+        DpopPolicy.checkBinding(stored.dpopJkt(), request.dpopJkt());
         // RFC 8707 §2.2: the grant's resources, or some of them
         Audience audience = audiences.of(request, client, ResourcePolicy.parse(stored.resources()), granted);
         String scope = Scopes.format(audience.scopes());
         String subject = stored.userId().toString();
         String grantId = stored.familyId().toString();
         AccessTokens.Issued issued = accessTokens.issue(subject, client.clientId(), scope, grantId, audience.uris(),
-                audience.typ());
+                audience.typ(), request.dpopJkt());
         return new IssuedTokens(issued.jwt(), config.token().accessLifetime().getSeconds(), scope, next, subject,
                 grantId, stored.openId(), Scopes.format(granted));
     }

@@ -67,13 +67,13 @@ public class TokenExchangeGrant implements GrantHandler, TokenResponseContributo
         }
         Exchange exchange = check(request, client, tokens);
         return audiences.fromMemory(exchange.targets(), client, exchange.scopes())
-                .map(audience -> issue(client, exchange, audience));
+                .map(audience -> issue(client, exchange, audience, request.dpopJkt()));
     }
 
     @Override
     public IssuedTokens issue(TokenRequest request, ClientView client, String address) {
         Exchange exchange = check(request, client, presented(request, keys::reloadForUnknownKid));
-        return issue(client, exchange, audiences.of(exchange.targets(), client, exchange.scopes()));
+        return issue(client, exchange, audiences.of(exchange.targets(), client, exchange.scopes()), request.dpopJkt());
     }
 
     /** The subject and actor tokens as read; null for one that is not ours (or was not sent). */
@@ -99,11 +99,11 @@ public class TokenExchangeGrant implements GrantHandler, TokenResponseContributo
                 tokens.actor(), clock.instant(), lifetime);
     }
 
-    private IssuedTokens issue(ClientView client, Exchange exchange, Audience audience) {
+    private IssuedTokens issue(ClientView client, Exchange exchange, Audience audience, String jkt) {
         String scope = Scopes.format(audience.scopes());
         TokenExchangePolicy.Presented subject = exchange.subject();
         AccessTokens.Issued issued = accessTokens.issue(subject.subject(), client.clientId(), scope,
-                subject.grantId(), audience.uris(), audience.typ(), exchange.expiresAt(), exchange.act());
+                subject.grantId(), audience.uris(), audience.typ(), exchange.expiresAt(), exchange.act(), jkt);
         long expiresIn = Math.max(0, issued.expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
         return new IssuedTokens(issued.jwt(), expiresIn, scope, null, subject.subject(), subject.grantId(), null,
                 scope);
