@@ -202,7 +202,9 @@ class OpenIdConnectTest {
 
     @Test
     void whenUserInfoTokenIsMissingInvalidOrNarrowThenRfc6750Challenges() {
-        given().get("/oauth2/userinfo").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+        // both schemes are offered (RFC 9449 §7.1)
+        given().get("/oauth2/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer, DPoP algs=\"ES256 ES384 ES512 RS256 PS256\"")
                 .body("message", equalTo("401 Unauthorized")).body("description", containsString("access token"));
         given().header("Authorization", "Bearer not.a.token").get("/oauth2/userinfo").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer error=\"invalid_token\""))

@@ -90,6 +90,10 @@ class AuthorizePolicyTest {
         c.add(new Case("client disabled", valid(), TestClients.confidential().disabled().build(), AuthorizeReason.CLIENT_DISABLED, null));
         c.add(new Case("unknown client outranks bad response_type", with("response_type", "token"), null,
                 AuthorizeReason.CLIENT_UNKNOWN, null));
+        c.add(new Case("client must push its requests (RFC 9126)", valid(),
+                TestClients.confidential().requiringPush().build(), AuthorizeReason.PUSH_REQUIRED, CB));
+        c.add(new Case("a pushing client's bad redirect_uri is still no redirect", with("redirect_uri", "https://evil.example/cb"),
+                TestClients.confidential().requiringPush().build(), AuthorizeReason.REDIRECT_URI_UNREGISTERED, null));
         // 2. redirect URI
         c.add(new Case("redirect_uri repeated", with("redirect_uri", CB, CB), CLIENT, AuthorizeReason.REDIRECT_URI_REPEATED, null));
         c.add(new Case("redirect_uri unregistered", with("redirect_uri", "https://evil.example/cb"), CLIENT,

@@ -76,6 +76,7 @@ class ErrorProfileTest {
                 covered.add(c.expected());
             }
         });
+        DpopPolicyTest.cases().forEach(c -> covered.add(c.expected()));
         covered.addAll(PolicyRows.extraCovered());
         List<Reason> missing = Reasons.all().stream().filter(r -> !covered.contains(r)).toList();
         assertTrue(missing.isEmpty(), "reasons no test row reaches: "

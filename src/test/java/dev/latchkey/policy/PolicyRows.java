@@ -17,7 +17,13 @@ final class PolicyRows {
         // ResourceReason: ResourcePolicyTest (the token endpoint's resource checks, for every grant)
         // RegistrationReason: METADATA_INVALID and REDIRECT_URI_INVALID in DynamicRegistrationPolicyTest; the
         //   tokens, the body and the address limit in RegistrationTest and Rfc6749ProfileTest (HTTP)
-        Set<Reason> covered = new java.util.HashSet<>(Set.of(AuthorizeReason.LOGIN_REQUIRED,
+        // DpopReason: the claim checks in DpopPolicyTest; the form, key and signature (which need a signed proof),
+        //   a replay and a client that requires DPoP in DpopTest (HTTP)
+        // REQUEST_URI_PUSHED, REQUEST_URI_UNKNOWN, REQUEST_URI_MIXED: PushedRequestTest (HTTP)
+        Set<Reason> covered = new java.util.HashSet<>(Set.of(AuthorizeReason.REQUEST_URI_PUSHED,
+                AuthorizeReason.REQUEST_URI_UNKNOWN, AuthorizeReason.REQUEST_URI_MIXED, DpopReason.PROOF_REPEATED,
+                DpopReason.PROOF_MALFORMED, DpopReason.PROOF_TYP, DpopReason.PROOF_ALG, DpopReason.PROOF_JWK,
+                DpopReason.PROOF_SIGNATURE, DpopReason.PROOF_REPLAYED, DpopReason.PROOF_REQUIRED,AuthorizeReason.LOGIN_REQUIRED,
                 AuthorizeReason.CONSENT_REQUIRED, TokenReason.REQUEST_TOO_LARGE, AuthorizeReason.USER_DENIED,
                 TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED, TokenReason.REQUEST_THROTTLED,
                 TokenReason.TOKEN_MISSING));
