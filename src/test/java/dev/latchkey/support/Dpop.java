@@ -82,6 +82,14 @@ public final class Dpop {
         }
     }
 
+    public String proofFor(String method, URI uri, String accessToken, String nonce) {
+        try {
+            return factory.createDPoPJWT(method, uri, new DPoPAccessToken(accessToken), new Nonce(nonce)).serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The claims of a valid proof for a POST to the token endpoint. */
     public static JWTClaimsSet.Builder claims() {
         return new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).claim("htm", "POST")
