@@ -325,6 +325,22 @@ measure_jdk() { # java, app dir
     CLIENT_ID=$user_client; CLIENT_SECRET=$user_secret
   fi
 
+  # (j) client_credentials with a DPoP proof (RFC 9449) per request, beside plain client_credentials measured the
+  # same moment: the proof's parse and ES256 verification, and its jti written to the shared replay store (a
+  # database round trip on a worker thread, where the plain request is answered from memory on the event loop).
+  # wrk cannot sign: bench/dpop-proofs.py makes a fresh proof per request just before each run.
+  if curl -sf "$BASE/.well-known/oauth-authorization-server" | grep -q 'dpop_signing_alg_values_supported'; then
+    say "$label: (j) client_credentials with and without DPoP"
+    run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
+    record "$label" "client_credentials, beside (j)" "$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token")"
+    python3 "$BENCH_DIR/dpop-proofs.py" $((6000 * secs_w)) "$BASE/oauth2/token" "$WORK/proofs.txt"
+    PROOFS="$WORK/proofs.txt" run_wrk warm "$WARMUP" dpop.lua "$BASE/oauth2/token" >/dev/null
+    python3 "$BENCH_DIR/dpop-proofs.py" $((6000 * secs_d)) "$BASE/oauth2/token" "$WORK/proofs.txt"
+    record "$label" "client_credentials + DPoP" "$(PROOFS="$WORK/proofs.txt" run_wrk dpop "$DURATION" dpop.lua "$BASE/oauth2/token")"
+    printf '%s|DPoP replay store after (j): rows (the purge keeps those of the last window)|%s|||\n' "$label" \
+      "$(psql -c 'select count(*) from dpop_proof')" | tee -a "$RESULTS" >&2
+  fi
+
   if [ "$ROWS" -gt 0 ] && [ "$java" = "$(command -v java)" ] && [ "$APP" = "$APP_DIR" ]; then
     say "$label: the same exchange and refresh with $ROWS more rows in each table"
     bulk_rows
