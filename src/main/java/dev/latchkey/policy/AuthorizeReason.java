@@ -27,8 +27,6 @@ public enum AuthorizeReason implements Reason {
     // Redirected to the client.
     PUSH_REQUIRED(true, INVALID_REQUEST,
             "this client must push its authorization requests to the pushed_authorization_request_endpoint (RFC 9126)"),
-    REQUEST_URI_MIXED(true, INVALID_REQUEST,
-            "a pushed request (request_uri) takes no other authorization parameter but client_id"),
     PARAMETER_REPEATED(true, INVALID_REQUEST, "a parameter is repeated"),
     RESPONSE_TYPE_MISSING(true, INVALID_REQUEST, "response_type is missing"),
     RESPONSE_TYPE_UNSUPPORTED(true, UNSUPPORTED_RESPONSE_TYPE, "response_type must be code"),
@@ -50,6 +48,8 @@ public enum AuthorizeReason implements Reason {
     PROMPT_NONE_COMBINED(true, INVALID_REQUEST, "prompt=none cannot be combined with another value"),
     MAX_AGE_MALFORMED(true, INVALID_REQUEST, "max_age must be a whole number of seconds, 0 or more"),
     NONCE_TOO_LONG(true, INVALID_REQUEST, "nonce is longer than " + OpenIdRequest.MAX_NONCE + " characters"),
+    REQUEST_URI_MIXED(true, INVALID_REQUEST,
+            "a pushed request (request_uri) takes no other authorization parameter but client_id"),
     LOGIN_REQUIRED(true, ErrorProfile.LOGIN_REQUIRED, "login required: prompt=none and nobody is signed in "
             + "(or the sign-in is older than max_age)"),
     CONSENT_REQUIRED(true, ErrorProfile.CONSENT_REQUIRED,

@@ -1,5 +1,6 @@
 package dev.latchkey.docs;
 
+import dev.latchkey.policy.AuthorizeReason;
 import dev.latchkey.policy.Endpoint;
 import dev.latchkey.policy.ErrorProfile;
 import dev.latchkey.policy.Reason;
@@ -27,6 +28,12 @@ class ErrorDocsTest {
     static final Set<Reason> SHARED = Set.of(TokenReason.REQUEST_CONTENT_TYPE, TokenReason.REQUEST_MALFORMED,
             TokenReason.REQUEST_PARAMETER_REPEATED, TokenReason.CLIENT_AUTH_MISSING, TokenReason.CLIENT_AUTH_MULTIPLE,
             TokenReason.CLIENT_AUTH_MALFORMED, TokenReason.REQUEST_THROTTLED, TokenReason.CLIENT_AUTH_FAILED);
+
+    /** The authorization endpoint's reasons the PAR endpoint cannot reach: its client is authenticated, nobody signs in. */
+    static final Set<Reason> NOT_AT_PAR = Set.of(AuthorizeReason.CLIENT_ID_REPEATED, AuthorizeReason.CLIENT_ID_MISSING,
+            AuthorizeReason.CLIENT_UNKNOWN, AuthorizeReason.CLIENT_DISABLED, AuthorizeReason.REQUEST_URI_UNKNOWN,
+            AuthorizeReason.PUSH_REQUIRED, AuthorizeReason.REQUEST_URI_MIXED, AuthorizeReason.LOGIN_REQUIRED,
+            AuthorizeReason.CONSENT_REQUIRED, AuthorizeReason.USER_DENIED);
 
     @Test
     void errorDocumentationMatchesThePolicyTables() throws IOException {
@@ -61,7 +68,7 @@ class ErrorDocsTest {
                 |---|---|
                 """);
         for (Reason r : Reasons.all()) {
-            if (r.endpoint() == Endpoint.AUTHORIZE && !r.redirectable()) {
+            if (r.endpoint() == Endpoint.AUTHORIZE && !r.redirectable() && r != AuthorizeReason.REQUEST_URI_PUSHED) {
                 md.append("| ").append(ErrorProfile.STRICT.wire(r).status()).append(" | ").append(r.description())
                         .append(" |\n");
             }
@@ -83,7 +90,8 @@ class ErrorDocsTest {
                 ## Token endpoint: `POST /oauth2/token`
 
                 JSON `{"error", "error_description"}` with `Cache-Control: no-store`. A 401 carries
-                `WWW-Authenticate: Basic realm="latchkey"`, a 429 `Retry-After`.
+                `WWW-Authenticate: Basic realm="latchkey"`, a 429 `Retry-After`. When the server asks for DPoP
+                nonces (`LATCHKEY_DPOP_NONCE=true`), every answer carries `DPoP-Nonce`, the one to put in the next proof.
 
                 | status | strict | rfc6749 | description |
                 |---|---|---|---|
@@ -108,6 +116,30 @@ class ErrorDocsTest {
         md.append("""
                 | 500 | server_error | server_error | a bug; the description carries a reference to the log |
                 | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
+
+                ## Pushed authorization requests: `POST /oauth2/par`
+
+                RFC 9126: the token endpoint's format and client authentication, then the authorization
+                endpoint's checks of the pushed parameters with the authorization endpoint's codes (as JSON,
+                never redirected). Success is 201 `{"request_uri", "expires_in"}`.
+
+                | status | strict | rfc6749 | description |
+                |---|---|---|---|
+                | 405 | invalid_request | invalid_request | method other than POST (`Allow: POST`) |
+                """);
+        rows(md, SHARED::contains);
+        rows(md, r -> r == AuthorizeReason.REQUEST_URI_PUSHED);
+        rows(md, r -> r.endpoint() == Endpoint.AUTHORIZE && !NOT_AT_PAR.contains(r) && r != AuthorizeReason.REQUEST_URI_PUSHED);
+        md.append("""
+                | 413 | invalid_request | invalid_request | the body is over 64 KiB |
+                | 503 | server_error | server_error | the database is unavailable (`Retry-After`) |
+
+                ## Userinfo with a DPoP-bound token: `GET`/`POST /oauth2/userinfo`
+
+                RFC 9449 §7.1: 401 with `WWW-Authenticate: DPoP error="...", algs="..."` and the API's
+                `{"message", "description"}` body; `use_dpop_nonce` also carries `DPoP-Nonce`. The descriptions are
+                the token endpoint's DPoP rows above; the `error` is `invalid_dpop_proof`, or `use_dpop_nonce` for a
+                missing or stale nonce, or `invalid_token` for a bound token sent as `Bearer` (or an unbound one as `DPoP`).
 
                 ## Dynamic registration: `POST /oauth2/register`, `GET`/`PUT`/`DELETE /oauth2/register/{client_id}`
 

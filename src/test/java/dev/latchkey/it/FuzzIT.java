@@ -38,7 +38,8 @@ class FuzzIT {
             "forbidden_scope", "access_denied");
     static final List<String> OAUTH_NAMES = List.of("grant_type", "code", "redirect_uri", "code_verifier",
             "refresh_token", "scope", "client_id", "client_secret", "token", "token_type_hint", "response_type",
-            "state", "code_challenge", "code_challenge_method", "username", "password", "lk_csrf", "decision");
+            "state", "code_challenge", "code_challenge_method", "username", "password", "lk_csrf", "decision",
+            "request_uri");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     static PackagedApp app;
@@ -75,15 +76,24 @@ class FuzzIT {
     @Test
     void tokenRevokeIntrospectAnswerOnlyDocumentedErrors() throws Exception {
         for (String path : List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect",
-                "/oauth2/device_authorization")) {
+                "/oauth2/device_authorization", "/oauth2/par")) {
+            // RFC 9126: the PAR endpoint answers the authorization endpoint's codes too
+            Set<String> codes = new java.util.HashSet<>(TOKEN_CODES);
+            if (path.equals("/oauth2/par")) {
+                codes.addAll(AUTHORIZE_CODES);
+            }
             for (int i = 0; i < ROUNDS; i++) {
                 HttpRequest request = request(path + maybeQuery(), randomMethod(0.8), randomContentType(), formBody(),
                         randomAuthorization());
+                if (random.nextDouble() < 0.3) { // a DPoP proof (RFC 9449), garbage or a JWT-shaped one
+                    request = HttpRequest.newBuilder(request, (n, v) -> true).header("DPoP",
+                            random.nextBoolean() ? word() : word() + "." + word() + "." + word()).build();
+                }
                 HttpResponse<String> r = send(request);
                 int status = r.statusCode();
-                assertTrue(Set.of(200, 400, 401, 405, 429).contains(status), describe(request, r));
-                if (status != 200 && !request.method().equals("HEAD")) {
-                    assertOAuthJson(request, r, TOKEN_CODES);
+                assertTrue(Set.of(200, 201, 400, 401, 405, 429).contains(status), describe(request, r));
+                if (status >= 300 && !request.method().equals("HEAD")) {
+                    assertOAuthJson(request, r, codes);
                     if (status == 401) {
                         assertEquals("Basic realm=\"latchkey\"", r.headers().firstValue("WWW-Authenticate").orElse(""),
                                 describe(request, r));
