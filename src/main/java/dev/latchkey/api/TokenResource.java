@@ -18,6 +18,7 @@ import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.ThrottledRefusal;
 import dev.latchkey.policy.TokenRequest;
 import dev.latchkey.policy.WireError;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -85,7 +87,25 @@ public class TokenResource {
     @Path("token")
     @Operation(summary = "Token request (RFC 6749 §3.2)")
     public Uni<Response> token(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return fromMemoryOrWorker(body, headers, http, tokens::fromMemory, tokens::token, TokenResponse::of)
+        TokenRequest request;
+        CompletionStage<TokenRequest> checked;
+        try {
+            request = request(body, headers);
+            if (request.dpopProofs().isEmpty()) {
+                return fromMemoryOrWorker(request, http, tokens::fromMemory, tokens::token, TokenResponse::of)
+                        .map(this::withDpopNonce);
+            }
+            checked = tokens.checkDpop(request);
+        } catch (Refusal refusal) {
+            return Uni.createFrom().item(withDpopNonce(refused(refusal)));
+        }
+        // the replay store answers on its own thread: back to this request's event loop for the rest
+        io.vertx.core.Context loop = Vertx.currentContext();
+        return Uni.createFrom().completionStage(checked)
+                .emitOn(task -> loop.runOnContext(v -> task.run()))
+                .onItem().transformToUni(withJkt -> fromMemoryOrWorker(withJkt, http, tokens::fromMemory, tokens::token,
+                        TokenResponse::of))
+                .onFailure(Refusal.class).recoverWithItem(failure -> refused((Refusal) failure))
                 .map(this::withDpopNonce);
     }
 
@@ -128,23 +148,26 @@ public class TokenResource {
     @Path("introspect")
     @Operation(summary = "Token introspection (RFC 7662)")
     public Uni<Response> introspect(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        return fromMemoryOrWorker(body, headers, http, status::introspectFromMemory, status::introspect, m -> m);
+        try {
+            return fromMemoryOrWorker(request(body, headers), http, status::introspectFromMemory, status::introspect,
+                    m -> m);
+        } catch (Refusal refusal) {
+            return Uni.createFrom().item(refused(refusal));
+        }
     }
 
     /**
-     * Reads the request, then lets {@code memory} answer on the event loop; when it has no answer from
+     * Lets {@code memory} answer on the event loop; when it has no answer from
      * memory alone (it returns empty, having read nothing but caches), {@code worker} answers on a worker
      * thread, where the database may be used.
      */
-    private <T> Uni<Response> fromMemoryOrWorker(byte[] body, HttpHeaders headers, HttpServerRequest http,
+    private <T> Uni<Response> fromMemoryOrWorker(TokenRequest request, HttpServerRequest http,
                                                  BiFunction<TokenRequest, String, Optional<T>> memory,
                                                  BiFunction<TokenRequest, String, T> worker,
                                                  Function<T, Object> entity) {
         String address = ClientAddress.of(http);
-        TokenRequest request;
         Optional<T> answered;
         try {
-            request = request(body, headers);
             answered = memory.apply(request, address);
         } catch (Refusal refusal) {
             return Uni.createFrom().item(refused(refusal));

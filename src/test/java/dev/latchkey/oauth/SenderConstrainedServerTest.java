@@ -63,6 +63,12 @@ class SenderConstrainedServerTest {
         assertEquals("invalid_request", Browser.query(refused.header("Location")).get("error"));
         given().get("/.well-known/openid-configuration").then().body("require_pushed_authorization_requests",
                 equalTo(true));
+        // the admin console's own sign-in still shows the login page
+        Browser console = new Browser();
+        Response toLogin = console.get("/console/clients");
+        assertEquals(303, toLogin.statusCode(), toLogin.asString());
+        console.get(toLogin.header("Location").replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+                .body(containsString("password"));
 
         String uri = PushedRequestTest.pushed(app, app.params(pkce));
         String code = app.authorize(new Browser(), PushedRequestTest.byReference(app, uri)).get("code");
