@@ -24,9 +24,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * The DPoP proofs seen (RFC 9449 §11.1), shared by every instance: a row per proof while its iat is inside the
  * acceptance window, deleted by the purge after.
  *
- * <p>Proofs are recorded in batches by one writer thread: whatever arrived while the previous statement ran goes
- * in the next one, so under load one round trip serves many requests, and nobody waits on a thread of the
- * request's own (the token endpoint stays on the event loop). A statement, not the entity model: the insert is the
+ * <p>Proofs are recorded in batches by one writer thread on a connection of its own: whatever arrived while the
+ * previous statement ran goes in the next one, so under load one round trip serves many requests, and nobody waits
+ * on a thread of the request's own (the token endpoint stays on the event loop). A second writer made smaller
+ * batches and less throughput. A statement, not the entity model: the insert is the
  * check, so a proof is accepted once even when two instances see it at the same moment (bench/ab/18-dpop-par.md
  * has the measurement: one transaction per proof on a worker thread gave a fifth of the plain rate).
  */
@@ -84,11 +85,12 @@ public class DpopProofRepository {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(BATCH);
+        Connected connected = new Connected();
         while (running) {
             try {
                 batch.add(queue.take());
                 queue.drainTo(batch, BATCH - 1);
-                answer(batch);
+                answer(batch, connected);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -96,14 +98,41 @@ public class DpopProofRepository {
                 batch.clear();
             }
         }
+        connected.close();
         Pending left;
         while ((left = queue.poll()) != null) {
             left.answer().completeExceptionally(new IllegalStateException("shutting down"));
         }
     }
 
+    /** The writer's own connection and statement, kept between batches; opened again after a failure. */
+    private final class Connected {
+        private Connection connection;
+        private PreparedStatement statement;
+
+        PreparedStatement statement() throws SQLException {
+            if (statement == null) {
+                connection = dataSource.getConnection();
+                statement = connection.prepareStatement(FIRST_USES);
+            }
+            return statement;
+        }
+
+        void close() {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                // closing a broken connection: nothing more to do
+            }
+            connection = null;
+            statement = null;
+        }
+    }
+
     /** One statement for the batch; a hash twice in the batch is a replay from the second on. */
-    private void answer(List<Pending> batch) {
+    private void answer(List<Pending> batch, Connected writer) {
         Set<ByteBuffer> inBatch = new HashSet<>();
         List<byte[]> hashes = new ArrayList<>(batch.size());
         Instant until = Instant.EPOCH;
@@ -114,15 +143,17 @@ public class DpopProofRepository {
             until = p.until().isAfter(until) ? p.until() : until;
         }
         Set<ByteBuffer> inserted = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(FIRST_USES)) {
+        try {
+            PreparedStatement st = writer.statement();
             st.setObject(1, until.atOffset(ZoneOffset.UTC));
-            st.setArray(2, c.createArrayOf("bytea", hashes.toArray(new byte[0][])));
+            st.setArray(2, st.getConnection().createArrayOf("bytea", hashes.toArray(new byte[0][])));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(ByteBuffer.wrap(rs.getBytes(1)));
                 }
             }
         } catch (SQLException | RuntimeException e) {
+            writer.close();
             RuntimeException failed = e instanceof SQLException sql ? new StoreException(FIRST_USES, sql)
                     : (RuntimeException) e;
             batch.forEach(p -> p.answer().completeExceptionally(failed));
