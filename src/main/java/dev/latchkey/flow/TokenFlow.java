@@ -26,8 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The token endpoint (RFC 6749 §3.2): no parameter twice, authenticate the client, pick the grant handler
- * for {@code grant_type}, let it check and issue, let the contributors add to the response, audit. It
+ * The token endpoint (RFC 6749 §3.2): a DPoP proof checked first when one came (RFC 9449, {@link #checkDpop}),
+ * no parameter twice, authenticate the client, pick the grant handler for {@code grant_type}, let it check and
+ * issue (bound to the proof's key), let the contributors add to the response, audit. It
  * knows no grant by name.
  */
 @ApplicationScoped
@@ -75,9 +76,9 @@ public class TokenFlow {
             return Optional.empty();
         }
         GrantHandler handler = handler(request, client.get());
-        TokenRequest checked = bind(request, client.get());
-        return handler.fromMemory(checked, client.get())
-                .map(issued -> respond(handler, checked, client.get(), issued, address));
+        checkBinding(request, client.get());
+        return handler.fromMemory(request, client.get())
+                .map(issued -> respond(handler, request, client.get(), issued, address));
     }
 
     /** @throws dev.latchkey.policy.Refusal with the reason the request was refused */
@@ -85,8 +86,8 @@ public class TokenFlow {
         request.checkNoRepeats(grants.parameters());
         ClientView client = authenticator.authenticate(request, address);
         GrantHandler handler = handler(request, client);
-        TokenRequest checked = bind(request, client);
-        return respond(handler, checked, client, handler.issue(checked, client, address), address);
+        checkBinding(request, client);
+        return respond(handler, request, client, handler.issue(request, client, address), address);
     }
 
     /** The DPoP-Nonce a response carries (RFC 9449 §8), when the server asks for nonces. */
@@ -108,14 +109,13 @@ public class TokenFlow {
     }
 
     /** RFC 9449 §5.2: a client that must bind its tokens sends a proof (checked before, by {@link #checkDpop}). */
-    private static TokenRequest bind(TokenRequest request, ClientView client) {
+    private static void checkBinding(TokenRequest request, ClientView client) {
         if (!request.dpopProofs().isEmpty() && request.dpopJkt() == null) {
             throw new IllegalStateException("the DPoP proof was not checked");
         }
         if (request.dpopJkt() == null && client.dpopBoundAccessTokens()) {
             throw new Refusal(DpopReason.PROOF_REQUIRED);
         }
-        return request;
     }
 
     private GrantHandler handler(TokenRequest request, ClientView client) {
