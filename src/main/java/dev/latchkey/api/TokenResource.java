@@ -114,8 +114,7 @@ public class TokenResource {
     @Path("par")
     @Operation(summary = "Pushed authorization request (RFC 9126)")
     public Response par(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        Response answer = answer(() -> pushed.push(request(body, headers), ClientAddress.of(http)));
-        return answer.getStatus() == 200 ? Response.fromResponse(answer).status(201).build() : answer;
+        return answer(201, () -> pushed.push(request(body, headers), ClientAddress.of(http)));
     }
 
     /** RFC 9449 §8: when the server asks for nonces, every token response names the one to use next. */
@@ -181,9 +180,14 @@ public class TokenResource {
     }
 
     private Response answer(Supplier<Object> work) {
+        return answer(200, work);
+    }
+
+    private Response answer(int status, Supplier<Object> work) {
         try {
             Object entity = work.get();
-            Response.ResponseBuilder ok = Response.ok().header("Cache-Control", "no-store").header("Pragma", "no-cache");
+            Response.ResponseBuilder ok = Response.status(status).header("Cache-Control", "no-store")
+                    .header("Pragma", "no-cache");
             return (entity == null ? ok : ok.type(MediaType.APPLICATION_JSON).entity(entity)).build();
         } catch (Refusal refusal) {
             return refused(refusal);

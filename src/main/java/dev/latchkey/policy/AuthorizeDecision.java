@@ -25,17 +25,21 @@ public sealed interface AuthorizeDecision {
      * @param codeChallenge     the S256 challenge, or null when PKCE is optional for the client and unused
      * @param openId            prompt, max_age, nonce and login_hint
      * @param resources         the resources the tokens are for (RFC 8707), none for the default audience
-     * @param requestUri        the pushed request's request_uri (RFC 9126), or null when it was not pushed
      */
     record Accepted(AuthorizeRequest request, ClientView client, String redirectUri, String redirectUriSent,
                     Set<String> scopes, String state, String codeChallenge, OpenIdRequest openId,
-                    List<String> resources, String requestUri)
+                    List<String> resources)
             implements AuthorizeDecision {
 
         /** The pushed request accepted, carried through the forms by {@code sent} (client_id and request_uri). */
         Accepted pushedAs(AuthorizeRequest sent) {
             return new Accepted(sent, client, redirectUri, redirectUriSent, scopes, state, codeChallenge, openId,
-                    resources, sent.requestUri());
+                    resources);
+        }
+
+        /** The pushed request's request_uri (RFC 9126) the forms carry, or null when it was not pushed. */
+        public String requestUri() {
+            return request.requestUri();
         }
     }
 }

@@ -87,7 +87,7 @@ public final class AuthorizePolicy {
             // 7. What the login must be (OpenID Connect Core §3.1.2.1).
             OpenIdRequest openId = OpenIdRequest.parse(p);
             return new AuthorizeDecision.Accepted(request, client, redirectUri, sent, scopes, state, challenge, openId,
-                    named.stream().map(ResourceView::uri).toList(), null);
+                    named.stream().map(ResourceView::uri).toList());
         } catch (Refusal refusal) {
             return new AuthorizeDecision.Refused(refusal, redirectUri, state);
         }

@@ -45,7 +45,9 @@ public final class DpopPolicy {
             throw new Refusal(DpopReason.PROOF_HTU, "expected " + target.uri());
         }
         long now = target.now().getEpochSecond();
-        if (Math.abs(proof.iat() - now) > target.window().getSeconds()) {
+        long window = target.window().getSeconds();
+        // compared without subtracting the iat: a huge or hugely negative one must not wrap around into the window
+        if (proof.iat() < now - window || proof.iat() > now + window) {
             throw new Refusal(DpopReason.PROOF_IAT, target.window().getSeconds() + " seconds either way");
         }
         if (target.accessToken() != null && !ath(target.accessToken()).equals(proof.ath())) {

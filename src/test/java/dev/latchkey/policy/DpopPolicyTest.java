@@ -69,6 +69,8 @@ class DpopPolicyTest {
                 TARGET, null, DpopReason.PROOF_IAT));
         c.add(new Case("iat 61 s ahead", p -> with(p, p.jti(), p.htm(), p.htu(), NOW.getEpochSecond() + 61, null,
                 null), TARGET, null, DpopReason.PROOF_IAT));
+        c.add(new Case("iat that would wrap around a subtraction", p -> with(p, p.jti(), p.htm(), p.htu(),
+                Long.MIN_VALUE + NOW.getEpochSecond(), null, null), TARGET, null, DpopReason.PROOF_IAT));
         c.add(new Case("no ath with a token", p -> with(p, p.jti(), "GET", WITH_TOKEN.uri(), p.iat(), null, null),
                 WITH_TOKEN, null, DpopReason.PROOF_ATH));
         c.add(new Case("ath of another token", p -> with(p, p.jti(), "GET", WITH_TOKEN.uri(), p.iat(),

@@ -9,6 +9,7 @@ import dev.latchkey.jobs.Revocations;
 import dev.latchkey.policy.ClientView;
 import dev.latchkey.policy.DpopPolicy;
 import dev.latchkey.policy.DpopReason;
+import dev.latchkey.policy.ErrorProfile;
 import dev.latchkey.policy.OpenIdSubject;
 import dev.latchkey.policy.Refusal;
 import dev.latchkey.policy.Scopes;
@@ -138,8 +139,9 @@ public class UserInfoFlow {
             DpopPolicy.checkBinding(jkt, proofJkt);
             return null;
         } catch (Refusal refusal) {
-            return new Answer.Unauthorized(refusal.reason() == DpopReason.PROOF_NONCE ? "use_dpop_nonce"
-                    : "invalid_dpop_proof", refusal.description(), true);
+            // RFC 9449 §7.1's codes are the rfc6749 profile's: invalid_dpop_proof, use_dpop_nonce
+            return new Answer.Unauthorized(ErrorProfile.RFC6749.wire(refusal.reason()).code(), refusal.description(),
+                    true);
         }
     }
 
