@@ -10,8 +10,15 @@
 #                           (each on a fresh database, both JDKs), then alternating starts of both with their
 #                           class-data archives; writes bench/ab.md (no peer, no bulk rows: AB_PEER=1, AB_ROWS=n for them)
 #
+# Every run also draws warm-up curves: requests/s per 5 s from the first request after ready, on a fresh start with
+# the build's trained archive, for client_credentials, the code exchange and refresh rotation (written to the table
+# and plotted to bench/warmup.png by gnuplot), and reports what PostgreSQL spent per code exchange and per refresh
+# (CPU of its processes from /proc, WAL bytes, statements when pg_stat_statements is loaded).
+#
 # Environment: WARMUP, DURATION (wrk durations), JDKS (space-separated java binaries), ROWS (bulk rows, 0 = skip),
-# PEER=0 to skip the peer, JVM_OPTS for the app, STARTS (alternating starts per build in --ab, default 8).
+# PEER=0 to skip the peer, JVM_OPTS for the app, STARTS (alternating starts per build in --ab, default 8),
+# SCENARIOS (letters of the scenarios to run, w for the warm-up curves; default all), CURVE (seconds per warm-up
+# curve, default 60), TRAINING (what trains the class-data archive: tokens, the default, or cc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,25 +30,17 @@ PEER=${PEER:-1}
 JDKS=${JDKS:-"$(command -v java) $( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)"}
 AB_REV=""
 if [ "${1:-}" = "--quick" ]; then
-  WARMUP=5s; DURATION=5s; ROWS=0; PEER=0; JDKS="$(command -v java)"; JAR_TYPE_25=fast-jar
+  WARMUP=5s; DURATION=5s; ROWS=0; PEER=0; JDKS="$(command -v java)"; JAR_TYPE_25=fast-jar; CURVE=${CURVE:-10}
 elif [ "${1:-}" = "--ab" ]; then
   AB_REV=${2:?"--ab needs a commit to compare this working tree with"}
   AB_REV2=${3:-}
   ROWS=${AB_ROWS:-0}; PEER=${AB_PEER:-0}
 fi
 STARTS=${STARTS:-8}
-# A small heap and the serial collector suit a 2-core box; two malloc arenas and a periodic trim of the
-# native heap (JDK 17.0.9+, 21+) keep memory outside the heap in bounds.
-JVM_OPTS=${JVM_OPTS:-"-Xms32m -Xmx112m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-PORT=18180
-MGMT_PORT=18182
-PEER_PORT=18181
-DB=latchkey_bench
-KEY=bench-admin-key-0123456789-abcdefghijklmnop
-KEK=YmVuY2gtb25seS1rZXktZW5jcnlwdGlvbi1rZXktMzI=
-REDIRECT=https://app.example/cb
-VERIFIER=bench-verifier-0123456789-abcdefghijklmnopqrstuvwxyz
+SCENARIOS=${SCENARIOS:-abcdefghijw}
+CURVE=${CURVE:-60}
+TRAINING=${TRAINING:-tokens}
+want() { [[ $SCENARIOS == *"$1"* ]]; }
 WORK=$(mktemp -d /tmp/latchkey-bench.XXXXXX)
 RESULTS="$WORK/rows.txt"
 : > "$RESULTS"
@@ -49,13 +48,7 @@ APP_PID=""
 PEER_PID=""
 trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; [ -n "$PEER_PID" ] && kill $PEER_PID 2>/dev/null; [ -n "$AB_REV" ] && git worktree remove --force "$WORK/base-src" 2>/dev/null; [ -n "${AB_REV2:-}" ] && git worktree remove --force "$WORK/head-src" 2>/dev/null; true' EXIT
 
-say() { printf '\n== %s\n' "$*" >&2; }
-
-command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
-pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
-# a fresh database for every build measured: earlier runs' millions of audit events and bulk rows would skew the figures
-fresh_db() { command psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -qc "create database $DB"; }
-psql() { command psql -h 127.0.0.1 -U postgres -d "$DB" -qtA "$@"; }
+source "$BENCH_DIR/lib.sh"
 
 # Each build is packaged as the README gives for production: the default fast-jar for JDK 17 (with an AppCDS
 # archive), and the aot-jar layout for JDK 25, whose AOT cache then holds every class of the application
@@ -94,56 +87,15 @@ build_name() { # app dir -> what the table calls it
   if [ -z "$AB_REV" ]; then echo ""; elif [ "$1" = "$APP_DIR" ]; then echo " · $AB_HEAD"; else echo " · $AB_BASE"; fi
 }
 
-BASE="http://127.0.0.1:$PORT"
-MGMT="http://127.0.0.1:$MGMT_PORT"
-# readiness: on the management port in production (an older build of an A/B may still answer on the main port)
-health() { curl -sf "$MGMT/q/health/ready" || curl -sf "$BASE/q/health/ready"; }
-urlenc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1],safe=""))' "$1"; }
-CHALLENGE=$(printf '%s' "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
-export VERIFIER REDIRECT_URI_ENC=$(urlenc "$REDIRECT")
-
-start_app() { # java, extra jvm args...; starts the build in APP; sets APP_PID and READY_MS
-  local java=$1; shift
-  local t0 t1
-  t0=$(date +%s%N)
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$MGMT_PORT QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
-  LATCHKEY_ISSUER=$BASE LATCHKEY_ADMIN_API_KEY=$KEY LATCHKEY_KEY_ENCRYPTION_KEY=$KEK \
-  LATCHKEY_CLIENT_AUTH_MAX_FAILURES_PER_ADDRESS=1000000 \
-    "$java" $JVM_OPTS "$@" -jar "$APP/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  until health >/dev/null 2>&1; do
-    kill -0 $APP_PID 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
-    sleep 0.01
-  done
-  t1=$(date +%s%N)
-  READY_MS=$(( (t1 - t0) / 1000000 ))
-}
-
-stop_app() { kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true; APP_PID=""; }
-
-api() { curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
-
-seed() { # [scope] [extra client JSON]: a client (all grants) and a user (with OpenID claims) who has logged in and
-  # consented to the scope (default bench:read); exports CLIENT_ID, CLIENT_SECRET, SESSION, AUTHORIZE_PATH
-  local scope=${1:-bench:read} extra=${2:-}
-  api -X POST "$BASE/api/v1/scopes" -d '{"name":"bench:read","description":"Benchmark scope"}' >/dev/null
-  local name="bench-$(date +%s%N)" user="bench-user-$(date +%s%N)" created jar="$WORK/cookies" page csrf loc allowed
-  allowed=$(python3 -c 'import json,sys;print(json.dumps(sys.argv[1].split()))' "$scope")
-  created=$(api -X POST "$BASE/api/v1/clients" -d "{\"name\":\"$name\",\"client_type\":\"confidential\",
-    \"redirect_uris\":[\"$REDIRECT\"],\"allowed_scopes\":$allowed,\"default_scopes\":$allowed,
-    \"grant_types\":[\"authorization_code\",\"refresh_token\",\"client_credentials\"]$extra}")
-  CLIENT_ID=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_id"])' <<<"$created")
-  CLIENT_SECRET=$(python3 -c 'import json,sys;print(json.load(sys.stdin)["client_secret"])' <<<"$created")
-  api -X POST "$BASE/api/v1/users" -d "{\"username\":\"$user\",\"password\":\"bench-password\"}" >/dev/null
-  # claims for the id_token and userinfo (a build without OpenID Connect answers 405: nothing to set)
-  api -X PUT "$BASE/api/v1/users/$user" -d "{\"name\":\"Bench User\",\"email\":\"$user@example.com\",
-    \"email_verified\":true}" >/dev/null
+seed() { # [scope] [extra client JSON]: seed_api's client and user, who has then logged in and consented to the
+  # scope (default bench:read) through the real pages; exports CLIENT_ID, CLIENT_SECRET, SESSION, AUTHORIZE_PATH
+  local scope=${1:-bench:read} jar="$WORK/cookies" page csrf loc
+  seed_api "$@"
   AUTHORIZE_PATH="/oauth2/authorize?client_id=$CLIENT_ID&response_type=code&redirect_uri=$REDIRECT_URI_ENC&scope=$(urlenc "$scope")&code_challenge=$CHALLENGE&code_challenge_method=S256"
   rm -f "$jar"
   page=$(curl -s -c "$jar" -b "$jar" "$BASE$AUTHORIZE_PATH")
   csrf=$(grep -o 'name="lk_csrf" value="[^"]*' <<<"$page" | sed 's/.*value="//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "lk_csrf=$csrf" --data-urlencode "username=$user" \
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "lk_csrf=$csrf" --data-urlencode "username=$USER_NAME" \
     --data-urlencode "password=bench-password" --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "response_type=code" \
     --data-urlencode "redirect_uri=$REDIRECT" --data-urlencode "scope=$scope" --data-urlencode "code_challenge=$CHALLENGE" \
     --data-urlencode "code_challenge_method=S256" "$BASE/oauth2/authorize/login"
@@ -155,14 +107,11 @@ seed() { # [scope] [extra client JSON]: a client (all grants) and a user (with O
     "$BASE/oauth2/authorize/consent")
   grep -q 'code=' <<<"$loc" || { echo "seeding the consent failed: $loc" >&2; exit 1; }
   SESSION=$(awk '$6 == "latchkey_session" {print $7}' "$jar")
-  USER_NAME=$user
-  export CLIENT_ID CLIENT_SECRET SESSION AUTHORIZE_PATH
+  export SESSION AUTHORIZE_PATH
 }
 
-run_wrk() { # label, duration, script, url -> prints the RESULT line
-  local out
-  out=$(wrk -t1 -c16 -d"$2" --latency -s "$BENCH_DIR/$3" "$4" 2>&1) || { echo "$out" >&2; return 1; }
-  grep '^RESULT' <<<"$out" | tail -1
+steady() { # jdk-label, scenario, RESULT line: the steady figure the warm-up curves are compared with
+  printf '%s|%s|%s\n' "$1" "$2" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$3")" >> "$WORK/steady.txt"
 }
 
 record() { # jdk-label, scenario, RESULT line
@@ -204,6 +153,53 @@ exchange_run() { # duration-seconds -> RESULT line
   run_wrk exchange "${1}s" exchange.lua "$BASE/oauth2/token"
 }
 
+db_cost() { # jdk-label, scenario, mark before, mark after, RESULT line: a row with PostgreSQL's cost per request
+  local n; n=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$5")
+  read -r t0 l0 s0 <<<"$3"; read -r t1 l1 s1 <<<"$4"
+  printf '%s|%s: PostgreSQL per request|%s µs CPU, %s WAL bytes%s|||\n' "$1" "$2" \
+    "$(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / n ))" "$(( $(psql -c "select pg_wal_lsn_diff('$l1', '$l0')" | cut -d. -f1) / n ))" \
+    "$( [ "$STATEMENTS" = 1 ] && echo ", $(bc <<<"scale=1; ($s1 - $s0) / $n") statements")" | tee -a "$RESULTS" >&2
+}
+
+# The token paths a training run puts in the class-data archive (JDK 25: with their method profiles, JEP 515):
+# 5 s each of client_credentials, the code exchange and refresh rotation (TRAINING=cc: 3 s of client_credentials).
+train() {
+  CLIENT_ID=$CLIENT_ID CLIENT_SECRET=$CLIENT_SECRET run_wrk training "$([ "$TRAINING" = cc ] && echo 3s || echo 5s)" cc.lua "$BASE/oauth2/token" >/dev/null
+  [ "$TRAINING" = cc ] && return
+  stored_codes 40000 "$WORK/training-codes"
+  CODES_FILE="$WORK/training-codes" run_wrk training 5s exchange.lua "$BASE/oauth2/token" >/dev/null
+  stored_refresh_tokens 64 "$WORK/training-refresh"
+  REFRESH_FILE="$WORK/training-refresh" run_wrk training 5s refresh.lua "$BASE/oauth2/token" >/dev/null
+}
+
+# Warm-up: a fresh start with the trained archive per path, a client and user made through the management API,
+# then requests/s in each 5 s from the first request (one wrk run each, back to back), for CURVE seconds.
+warmup_curves() { # java, archive flag, jdk-label
+  local scenario i line n=$((CURVE / 5)) per=40000
+  for scenario in client_credentials "code exchange" "refresh rotation"; do
+    start_app "$1" "$2"
+    seed_api
+    for i in $(seq 1 "$n"); do
+      case $scenario in
+        code*) stored_codes "$per" "$WORK/curve-$i" ;;
+        refresh*) stored_refresh_tokens 64 "$WORK/curve-$i" ;;
+      esac
+    done
+    for i in $(seq 1 "$n"); do
+      case $scenario in
+        client*) line=$(run_wrk curve 5s cc.lua "$BASE/oauth2/token") ;;
+        code*) line=$(CODES_FILE="$WORK/curve-$i" run_wrk curve 5s exchange.lua "$BASE/oauth2/token")
+               [ "$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")" -lt "$per" ] \
+                 || { echo "bench: the warm-up curve's codes ran out; raise per in warmup_curves" >&2; exit 1; } ;;
+        refresh*) line=$(REFRESH_FILE="$WORK/curve-$i" run_wrk curve 5s refresh.lua "$BASE/oauth2/token") ;;
+      esac
+      printf '%s|%s|%s|%s\n' "$3" "$scenario" "$((i * 5))" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")" >> "$WORK/curves.txt"
+    done
+    echo "$3 · $scenario: $(grep -F "$3|$scenario|" "$WORK/curves.txt" | cut -d'|' -f4 | xargs)" >&2
+    stop_app
+  done
+}
+
 archive_of() { # java-version, app dir -> the class-data archive trained for that build
   echo "$WORK/$(basename "$2")-$1.jsa"
 }
@@ -225,42 +221,67 @@ measure_jdk() { # java, app dir
   stop_app
   start_app "$java" $flags
   seed
-  CLIENT_ID=$CLIENT_ID CLIENT_SECRET=$CLIENT_SECRET run_wrk training 3s cc.lua "$BASE/oauth2/token" >/dev/null
+  train
   stop_app
   if [ "${ver%%.*}" -ge 25 ]; then flags="-XX:AOTCache=$archive"; else flags="-XX:SharedArchiveFile=$archive"; fi
+  if want w; then
+    say "$label: warm-up curves (${CURVE} s from the first request, a fresh start with the archive each)"
+    warmup_curves "$java" "$flags" "$label"
+  fi
   start_app "$java" $flags
   printf '%s|start to ready (ms)|%s cold, %s with archive|||\n' "$label" "$cold" "$READY_MS" | tee -a "$RESULTS" >&2
   seed
   PROVIDER=$(health | python3 -c 'import json,sys;print([c for c in json.load(sys.stdin)["checks"] if c["name"]=="Signing key"][0]["data"]["provider"])')
   echo "$label signs with: $PROVIDER" >> "$WORK/providers.txt"
 
-  say "$label: (a) client_credentials"
-  run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
-  record "$label" "client_credentials" "$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token")"
+  local before
+  if want a; then
+    say "$label: (a) client_credentials"
+    run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
+    line=$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token"); record "$label" "client_credentials" "$line"
+    steady "$label" client_credentials "$line"
+  fi
 
-  say "$label: (b) authorization-code exchange"
-  exchange_run "$secs_w" >/dev/null
-  line=$(exchange_run "$secs_d"); record "$label" "code exchange ($EXCHANGE_CODES codes issued)" "$line"
+  if want b; then
+    say "$label: (b) authorization-code exchange"
+    exchange_run "$secs_w" >/dev/null
+    issue_codes "$(( secs_d * 7 / 5 + 1 ))s"
+    before=$(db_mark)
+    line=$(run_wrk exchange "$DURATION" exchange.lua "$BASE/oauth2/token")
+    record "$label" "code exchange ($(wc -l < "$CODES_FILE") codes issued)" "$line"
+    db_cost "$label" "code exchange" "$before" "$(db_mark)" "$line"
+    steady "$label" "code exchange" "$line"
+  fi
 
-  say "$label: (c) refresh-token rotation"
-  refresh_pool 64; run_wrk warm "$WARMUP" refresh.lua "$BASE/oauth2/token" >/dev/null
-  refresh_pool 64; record "$label" "refresh rotation" "$(run_wrk refresh "$DURATION" refresh.lua "$BASE/oauth2/token")"
+  if want c; then
+    say "$label: (c) refresh-token rotation"
+    refresh_pool 64; run_wrk warm "$WARMUP" refresh.lua "$BASE/oauth2/token" >/dev/null
+    refresh_pool 64
+    before=$(db_mark)
+    line=$(run_wrk refresh "$DURATION" refresh.lua "$BASE/oauth2/token"); record "$label" "refresh rotation" "$line"
+    db_cost "$label" "refresh rotation" "$before" "$(db_mark)" "$line"
+    steady "$label" "refresh rotation" "$line"
+  fi
 
-  say "$label: (d) introspection"
-  access_token
-  run_wrk warm "$WARMUP" introspect.lua "$BASE/oauth2/introspect" >/dev/null
-  record "$label" "introspection (user token)" "$(run_wrk introspect "$DURATION" introspect.lua "$BASE/oauth2/introspect")"
+  if want d; then
+    say "$label: (d) introspection"
+    access_token
+    run_wrk warm "$WARMUP" introspect.lua "$BASE/oauth2/introspect" >/dev/null
+    record "$label" "introspection (user token)" "$(run_wrk introspect "$DURATION" introspect.lua "$BASE/oauth2/introspect")"
+  fi
 
-  say "$label: (e) JWKS and metadata"
-  run_wrk warm "$WARMUP" get.lua "$BASE/oauth2/jwks" >/dev/null
-  record "$label" "JWKS" "$(run_wrk jwks "$DURATION" get.lua "$BASE/oauth2/jwks")"
-  run_wrk warm "$WARMUP" get.lua "$BASE/.well-known/oauth-authorization-server" >/dev/null
-  record "$label" "metadata" "$(run_wrk metadata "$DURATION" get.lua "$BASE/.well-known/oauth-authorization-server")"
+  if want e; then
+    say "$label: (e) JWKS and metadata"
+    run_wrk warm "$WARMUP" get.lua "$BASE/oauth2/jwks" >/dev/null
+    record "$label" "JWKS" "$(run_wrk jwks "$DURATION" get.lua "$BASE/oauth2/jwks")"
+    run_wrk warm "$WARMUP" get.lua "$BASE/.well-known/oauth-authorization-server" >/dev/null
+    record "$label" "metadata" "$(run_wrk metadata "$DURATION" get.lua "$BASE/.well-known/oauth-authorization-server")"
+  fi
 
   # OpenID Connect (builds that have it): the exchange with an id_token signed ES256 and RS256 (openid profile
   # email: the claims are read in the same statement) between two runs of the same exchange without one (the
   # tables grow with every run, so later runs are slower: compare with both), then userinfo
-  if curl -sf "$BASE/.well-known/openid-configuration" >/dev/null; then
+  if want f && curl -sf "$BASE/.well-known/openid-configuration" >/dev/null; then
     say "$label: (f) code exchange, plain and with an id_token"
     exchange_run "$secs_w" >/dev/null
     line=$(exchange_run "$secs_d"); record "$label" "code exchange, before (f)" "$line"
@@ -283,7 +304,7 @@ measure_jdk() { # java, app dir
 
   # RFC 8707 (builds that have it): client_credentials and the code exchange, each beside the same request
   # naming a resource (the token's aud and scopes from it)
-  if [ "$(api -o /dev/null -w '%{http_code}' "$BASE/api/v1/resources")" = 200 ]; then
+  if want h && [ "$(api -o /dev/null -w '%{http_code}' "$BASE/api/v1/resources")" = 200 ]; then
     say "$label: (h) client_credentials and code exchange, without and with resource"
     local uri="https://api-$(date +%s%N).bench.example/"
     api -X POST "$BASE/api/v1/resources" -d "{\"uri\":\"$uri\",\"name\":\"Bench API\",\"scopes\":[\"bench:read\"]}" >/dev/null
@@ -308,7 +329,7 @@ measure_jdk() { # java, app dir
 
   # RFC 8693 (builds that have it): a backend trades the user's token, beside its own client_credentials token
   # (the exchange is that plus verifying the subject token's signature)
-  if curl -sf "$BASE/.well-known/oauth-authorization-server" | grep -q 'token-exchange'; then
+  if want i && curl -sf "$BASE/.well-known/oauth-authorization-server" | grep -q 'token-exchange'; then
     say "$label: (i) client_credentials and token exchange, for one backend"
     access_token
     local backend
@@ -329,7 +350,7 @@ measure_jdk() { # java, app dir
   # same moment: the proof's parse and ES256 verification, and its jti written to the shared replay store (in
   # batches by the store's writer, while the request waits without holding a thread).
   # wrk cannot sign: bench/dpop-proofs.py makes a fresh proof per request just before each run.
-  if curl -sf "$BASE/.well-known/oauth-authorization-server" | grep -q 'dpop_signing_alg_values_supported'; then
+  if want j && curl -sf "$BASE/.well-known/oauth-authorization-server" | grep -q 'dpop_signing_alg_values_supported'; then
     say "$label: (j) client_credentials with and without DPoP"
     run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
     record "$label" "client_credentials, beside (j)" "$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token")"
@@ -358,7 +379,7 @@ measure_jdk() { # java, app dir
   sleep 6 # one native-heap trim interval after the last run
   rss=$(( $(ps -o rss= -p $APP_PID) / 1024 ))
   printf '%s|RSS after the runs (MB, 6 s later)|%s|||\n' "$label" "$rss" | tee -a "$RESULTS" >&2
-  echo "$label: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | tail -1) (Quarkus' own figure, last start)" >> "$WORK/providers.txt"
+  echo "$label: $(grep -o 'started in [0-9.]*s' "$WORK/app-$PORT.log" | tail -1) (Quarkus' own figure, last start)" >> "$WORK/providers.txt"
   stop_app
 }
 
@@ -440,7 +461,7 @@ alternate_starts() { # java: STARTS starts of each build with its archive, in tu
   done
 }
 
-[ "$PEER" = "1" ] && measure_peer
+[ "$PEER" = "1" ] && want a && measure_peer
 for java in $JDKS; do
   for app in $BUILDS; do measure_jdk "$java" "$app"; done
   [ -n "$AB_REV" ] && alternate_starts "$java"
@@ -465,6 +486,16 @@ OUT="$BENCH_DIR/results.md"
   echo "| JDK / runtime | scenario | requests/s | p50 ms | p99 ms | errors |"
   echo "|---|---|---:|---:|---:|---:|"
   awk -F'|' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$RESULTS"
+  if [ -f "$WORK/curves.txt" ]; then
+    echo
+    echo "## Warm-up"
+    echo
+    echo "Requests/s in each 5 s from the first request after ready (a fresh start with the trained archive per path,"
+    echo "training: $TRAINING), against the steady figure of the same build above."
+    echo
+    python3 "$BENCH_DIR/warmup-report.py" "$WORK/curves.txt" "$WORK/steady.txt" \
+      "$([ -z "$AB_REV" ] && [ "${1:-}" != "--quick" ] && echo "$BENCH_DIR/warmup.png" || echo "$WORK/warmup.png")"
+  fi
   if [ -f "$WORK/explain.md" ]; then echo; echo "## With $ROWS bulk rows"; echo; cat "$WORK/explain.md"; fi
 } > "$OUT"
 say "written to $OUT"

@@ -40,6 +40,10 @@ public class AuthorizationCodeEntity {
     @Column(name = "consumed_at")
     public Instant consumedAt;
 
+    /** The grant its exchange started: a replay of the code revokes it. */
+    @Column(name = "grant_id")
+    public UUID grantId;
+
     /** The authorization request's nonce (OpenID Connect Core §3.1.2.1), for the id_token; null when none. */
     public String nonce;
 

@@ -24,9 +24,6 @@ public class GrantFamilyEntity {
     @Column(name = "user_id")
     public UUID userId;
 
-    @Column(name = "code_hash")
-    public byte[] codeHash;
-
     public String scopes;
 
     @Column(name = "created_at")

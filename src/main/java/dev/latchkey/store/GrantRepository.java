@@ -48,14 +48,13 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
      */
     private static final Sql.Named REDEEM = Sql.Named.of("""
             with consumed as (
-                update authorization_code set consumed_at = :now
+                update authorization_code set consumed_at = :now, grant_id = :grantId
                 where code_hash = :codeHash and consumed_at is null and client_id = :clientId and expires_at > :now
                 returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at, nonce,
                           auth_time, resources),
             family as (
-                insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at, auth_time, resources,
-                                          dpop_jkt)
-                select :grantId, client_id, user_id, code_hash, scopes, :now, auth_time, resources, :dpopJkt
+                insert into grant_family (id, client_id, user_id, scopes, created_at, auth_time, resources, dpop_jkt)
+                select :grantId, client_id, user_id, scopes, :now, auth_time, resources, :dpopJkt
                 from consumed
                 returning id, client_id, scopes, created_at),
             refresh as (
@@ -150,7 +149,8 @@ public class GrantRepository implements PanacheRepositoryBase<GrantFamilyEntity,
     }
 
     public int revokeFamilyOfCode(byte[] codeHash, Instant now) {
-        return update("revokedAt = ?1 where codeHash = ?2 and revokedAt is null", now, codeHash);
+        return update("revokedAt = ?1 where id = (select c.grantId from AuthorizationCodeEntity c where c.codeHash = ?2) "
+                + "and revokedAt is null", now, codeHash);
     }
 
     public int revokeFamilies(UUID userId, String clientId, Instant now) {

@@ -88,7 +88,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
     @Transactional
     IssuedTokens redeem(TokenRequest request, ClientView client, byte[] codeHash) {
         Instant now = clock.instant();
-        UUID grantId = UUID.randomUUID();
+        UUID grantId = OpaqueTokens.newGrantId(now);
         String refreshToken = client.allows(RefreshGrantPolicy.GRANT_TYPE) ? OpaqueTokens.newToken() : null;
         StoredCode code = grants.redeemCode(new GrantRepository.Redemption(codeHash, client.clientId(), now, grantId,
                 refreshToken == null ? null : OpaqueTokens.hash(refreshToken),

@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * RFC 8628 §3.4: the device polls with its device code. The authorization is read locked, the policy decides,
@@ -99,7 +98,7 @@ public class DeviceCodeGrant implements GrantHandler {
     /** The grant starts here, as a code's does at its exchange: a family, its refresh token, the access token. */
     private IssuedTokens issue(DeviceAuthorizationEntity row, ClientView client, Instant now, String jkt) {
         GrantFamilyEntity family = new GrantFamilyEntity();
-        family.id = UUID.randomUUID();
+        family.id = OpaqueTokens.newGrantId(now);
         family.clientId = client.clientId();
         family.userId = row.userId;
         family.scopes = row.scopes;
