@@ -74,10 +74,11 @@ measure() { # n, scenario, script: one run through nginx over n instances
     after=$(token_requests "$i")
     per+="$(( (after - ${before[$i]}) / ${DURATION%s} ))/s "
   done
-  read -r t0 _ <<<"$mark0"; read -r t1 _ <<<"$mark1"
+  read -r t0 _ _ a0 <<<"$mark0"; read -r t1 _ _ a1 <<<"$mark1"
   local total; total=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
-  printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$n" "$2" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")" "${per% }" \
+  printf '| %s | %s | %.0f | %s | %s | %s | %s | %s |\n' "$n" "$2" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")" "${per% }" \
     "$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$line")" "$(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / total ))" \
+    "$(( (a1 - a0) * 1000000 / $(getconf CLK_TCK) / total ))" \
     "$(sed 's/.*errors_connect=\([0-9]*\) errors_read=\([0-9]*\) errors_status=\([0-9]*\) errors_timeout=\([0-9]*\).*/\1+\2+\3+\4/' <<<"$line" | bc)" \
     | tee -a "$WORK/rows.md" >&2
 }
@@ -91,6 +92,7 @@ for n in $INSTANCES; do
     PORT=$((18200 + i)) MGMT_PORT=$((18300 + i)) start_app java
     PIDS+="$APP_PID "
   done
+  export APP_PIDS=$PIDS
   nginx_for "$n"
   BASE=$ISSUER seed_api
   # every instance warmed alike before anything is measured
@@ -115,8 +117,8 @@ done
   echo "PostgreSQL $(psql -c 'show server_version' | cut -d' ' -f1), all on this machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))."
   echo "Per instance: token requests it answered, by its own \`http_server_requests_seconds_count\`."
   echo
-  echo "| instances | scenario | requests/s, total | per instance | p99 ms | PostgreSQL CPU µs per request | errors |"
-  echo "|---:|---|---:|---|---:|---:|---:|"
+  echo "| instances | scenario | requests/s, total | per instance | p99 ms | PostgreSQL CPU µs per request | instances' CPU µs per request | errors |"
+  echo "|---:|---|---:|---|---:|---:|---:|---:|"
   cat "$WORK/rows.md"
 } > "$BENCH_DIR/cluster.md"
 say "written to bench/cluster.md"

@@ -96,14 +96,15 @@ stored_codes() { # n, file -> n live codes of the seeded client and user, one pe
     from generate_series(1, $1) i" >/dev/null
 }
 
-stored_refresh_tokens() { # n, file -> n live refresh tokens of one new grant of the seeded client and user
+stored_refresh_tokens() { # n, file -> n live refresh tokens of the seeded client and user, each of a grant of its own
+  # (as n code exchanges leave them: one grant's tokens are rotated one after the other, never at once)
   local tag="r$(date +%s%N)"
   seq -f "$tag-%.0f" 1 "$1" > "$2"
   psql -c "with f as (insert into grant_family (id, client_id, user_id, scopes, created_at)
-      values (gen_random_uuid(), '$CLIENT_ID', '$USER_ID', 'bench:read', now()) returning id)
+      select gen_random_uuid(), '$CLIENT_ID', '$USER_ID', 'bench:read', now() from generate_series(1, $1) returning id)
     insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at)
-    select sha256(('$tag-' || i)::bytea), f.id, '$CLIENT_ID', 'bench:read', now(), now() + interval '1 day'
-    from f, generate_series(1, $1) i" >/dev/null
+    select sha256(('$tag-' || row_number() over ())::bytea), f.id, '$CLIENT_ID', 'bench:read', now(), now() + interval '1 day'
+    from f" >/dev/null
 }
 
 # What PostgreSQL spends on a run: the CPU of all its processes from /proc (the postmaster's own and its reaped
@@ -111,14 +112,15 @@ stored_refresh_tokens() { # n, file -> n live refresh tokens of one new grant of
 PG_DATA=$(command psql -h 127.0.0.1 -U postgres -qtAc 'show data_directory')
 STATEMENTS=$(command psql -h 127.0.0.1 -U postgres -qtAc 'show shared_preload_libraries' | grep -c pg_stat_statements || true)
 
-db_mark() { # -> "cpu-ticks wal-lsn statements"
-  local pid ticks c
+db_mark() { # -> "cpu-ticks wal-lsn statements app-cpu-ticks" (the app: the processes in APP_PIDS, else APP_PID)
+  local pid ticks c app=0
   pid=$(head -n 1 "$PG_DATA/postmaster.pid")
   ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")
   for c in $(ps -o pid= --ppid "$pid"); do
     ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0) ))
   done
+  for c in ${APP_PIDS:-$APP_PID}; do app=$(( app + $(awk '{print $14 + $15}' "/proc/$c/stat") )); done
   echo "$ticks $(psql -c 'select pg_current_wal_lsn()') $( [ "$STATEMENTS" = 1 ] \
     && psql -c 'select coalesce(sum(calls), 0) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())' \
-    || echo 0)"
+    || echo 0) $app"
 }

@@ -18,7 +18,8 @@
 # Environment: WARMUP, DURATION (wrk durations), JDKS (space-separated java binaries), ROWS (bulk rows, 0 = skip),
 # PEER=0 to skip the peer, JVM_OPTS for the app, STARTS (alternating starts per build in --ab, default 8),
 # SCENARIOS (letters of the scenarios to run, w for the warm-up curves; default all), CURVE (seconds per warm-up
-# curve, default 60), TRAINING (what trains the class-data archive: tokens, the default, or cc).
+# curve, default 60), TRAINING (what trains the class-data archive: tokens, the default, or cc), PREBUILT (the work
+# directory of an earlier run whose packages to measure instead of building).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -69,7 +70,11 @@ if [ -n "${AB_REV2:-}" ]; then
   git worktree add --detach -q "$WORK/head-src" "$AB_REV2"
   HEAD_SRC=$WORK/head-src
 fi
-package_into "$HEAD_SRC" "$APP_DIR" "$JAR_TYPE_25"
+if [ -n "${PREBUILT:-}" ]; then # an earlier run's packages (its app-head and app-head-25), to try JVM settings
+  cp -r "$PREBUILT/app-head" "$APP_DIR" && cp -r "$PREBUILT/app-head-25" "$APP_DIR-25"
+else
+  package_into "$HEAD_SRC" "$APP_DIR" "$JAR_TYPE_25"
+fi
 BUILDS="$APP_DIR"
 if [ -n "$AB_REV" ]; then
   say "building $AB_REV for the A/B"
@@ -155,10 +160,11 @@ exchange_run() { # duration-seconds -> RESULT line
 
 db_cost() { # jdk-label, scenario, mark before, mark after, RESULT line: a row with PostgreSQL's cost per request
   local n; n=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$5")
-  read -r t0 l0 s0 <<<"$3"; read -r t1 l1 s1 <<<"$4"
-  printf '%s|%s: PostgreSQL per request|%s µs CPU, %s WAL bytes%s|||\n' "$1" "$2" \
+  read -r t0 l0 s0 a0 <<<"$3"; read -r t1 l1 s1 a1 <<<"$4"
+  printf '%s|%s: per request|PostgreSQL %s µs CPU, %s WAL bytes%s; the app %s µs CPU|||\n' "$1" "$2" \
     "$(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / n ))" "$(( $(psql -c "select pg_wal_lsn_diff('$l1', '$l0')" | cut -d. -f1) / n ))" \
-    "$( [ "$STATEMENTS" = 1 ] && echo ", $(bc <<<"scale=1; ($s1 - $s0) / $n") statements")" | tee -a "$RESULTS" >&2
+    "$( [ "$STATEMENTS" = 1 ] && echo ", $(bc <<<"scale=1; ($s1 - $s0) / $n") statements")" \
+    "$(( (a1 - a0) * 1000000 / $(getconf CLK_TCK) / n ))" | tee -a "$RESULTS" >&2
 }
 
 # The token paths a training run puts in the class-data archive (JDK 25: with their method profiles, JEP 515):
@@ -238,7 +244,9 @@ measure_jdk() { # java, app dir
   if want a; then
     say "$label: (a) client_credentials"
     run_wrk warm "$WARMUP" cc.lua "$BASE/oauth2/token" >/dev/null
+    before=$(db_mark)
     line=$(run_wrk cc "$DURATION" cc.lua "$BASE/oauth2/token"); record "$label" "client_credentials" "$line"
+    db_cost "$label" "client_credentials" "$before" "$(db_mark)" "$line"
     steady "$label" client_credentials "$line"
   fi
 
