@@ -1,5 +1,6 @@
-# Shared by the bench scripts (bench/run.sh, bench/cluster.sh): the app's settings, starting and stopping it,
-# seeding a client and user, stored codes and refresh tokens, wrk, and what PostgreSQL spent. Needs WORK set.
+# Shared by the bench scripts (bench/run.sh, bench/cluster.sh, bench/train.sh): the app's settings, starting and
+# stopping it, seeding a client and user, stored codes and refresh tokens, wrk, what PostgreSQL spent, the training
+# run. Needs WORK set.
 
 pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
@@ -123,4 +124,18 @@ db_mark() { # -> "cpu-ticks wal-lsn statements app-cpu-ticks" (the app: the proc
   echo "$ticks $(psql -c 'select pg_current_wal_lsn()') $( [ "$STATEMENTS" = 1 ] \
     && psql -c 'select coalesce(sum(calls), 0) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())' \
     || echo 0) $app"
+}
+
+# The token paths a training run puts in the class-data archive (JDK 25: with their method profiles, JEP 515):
+# 5 s each of client_credentials, the code exchange and refresh rotation (TRAINING=cc: 3 s of client_credentials).
+train() {
+  if [ "${TRAINING:-tokens}" = cc ]; then
+    run_wrk training 3s cc.lua "$BASE/oauth2/token" >/dev/null
+    return
+  fi
+  run_wrk training 5s cc.lua "$BASE/oauth2/token" >/dev/null
+  stored_codes 40000 "$WORK/training-codes"
+  CODES_FILE="$WORK/training-codes" run_wrk training 5s exchange.lua "$BASE/oauth2/token" >/dev/null
+  stored_refresh_tokens 64 "$WORK/training-refresh"
+  REFRESH_FILE="$WORK/training-refresh" run_wrk training 5s refresh.lua "$BASE/oauth2/token" >/dev/null
 }

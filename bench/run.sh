@@ -50,6 +50,9 @@ PEER_PID=""
 trap '[ -n "$APP_PID" ] && kill $APP_PID 2>/dev/null; [ -n "$PEER_PID" ] && kill $PEER_PID 2>/dev/null; [ -n "$AB_REV" ] && git worktree remove --force "$WORK/base-src" 2>/dev/null; [ -n "${AB_REV2:-}" ] && git worktree remove --force "$WORK/head-src" 2>/dev/null; true' EXIT
 
 source "$BENCH_DIR/lib.sh"
+if [ "${1:-}" != "--quick" ] && ! command -v gnuplot >/dev/null; then # the warm-up plot
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnuplot-nox >/dev/null || echo "bench: no gnuplot, no plot" >&2
+fi
 
 # Each build is packaged as the README gives for production: the default fast-jar for JDK 17 (with an AppCDS
 # archive), and the aot-jar layout for JDK 25, whose AOT cache then holds every class of the application
@@ -163,20 +166,10 @@ db_cost() { # jdk-label, scenario, mark before, mark after, RESULT line: a row w
   read -r t0 l0 s0 a0 <<<"$3"; read -r t1 l1 s1 a1 <<<"$4"
   printf '%s|%s: per request|PostgreSQL %s µs CPU, %s WAL bytes%s; the app %s µs CPU|||\n' "$1" "$2" \
     "$(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / n ))" "$(( $(psql -c "select pg_wal_lsn_diff('$l1', '$l0')" | cut -d. -f1) / n ))" \
-    "$( [ "$STATEMENTS" = 1 ] && echo ", $(bc <<<"scale=1; ($s1 - $s0) / $n") statements")" \
+    "$( [ "$STATEMENTS" = 1 ] && echo ", $(printf "%.2f" "$(bc <<<"scale=3; ($s1 - $s0) / $n")") statements")" \
     "$(( (a1 - a0) * 1000000 / $(getconf CLK_TCK) / n ))" | tee -a "$RESULTS" >&2
 }
 
-# The token paths a training run puts in the class-data archive (JDK 25: with their method profiles, JEP 515):
-# 5 s each of client_credentials, the code exchange and refresh rotation (TRAINING=cc: 3 s of client_credentials).
-train() {
-  CLIENT_ID=$CLIENT_ID CLIENT_SECRET=$CLIENT_SECRET run_wrk training "$([ "$TRAINING" = cc ] && echo 3s || echo 5s)" cc.lua "$BASE/oauth2/token" >/dev/null
-  [ "$TRAINING" = cc ] && return
-  stored_codes 40000 "$WORK/training-codes"
-  CODES_FILE="$WORK/training-codes" run_wrk training 5s exchange.lua "$BASE/oauth2/token" >/dev/null
-  stored_refresh_tokens 64 "$WORK/training-refresh"
-  REFRESH_FILE="$WORK/training-refresh" run_wrk training 5s refresh.lua "$BASE/oauth2/token" >/dev/null
-}
 
 # Warm-up: a fresh start with the trained archive per path, a client and user made through the management API,
 # then requests/s in each 5 s from the first request (one wrk run each, back to back), for CURVE seconds.
@@ -417,8 +410,8 @@ SQL
     # the statements of GrantRepository.redeemCode and .rotateRefreshToken, with values in place of parameters
     echo "Redeeming a code: consume it, start its grant and first refresh token (one statement):"
     echo '```'
-    psql -c "explain with consumed as (update authorization_code set consumed_at = now() where code_hash = sha256('x'::bytea) and consumed_at is null and client_id = '$CLIENT_ID' and expires_at > now() returning code_hash, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at),
-      family as (insert into grant_family (id, client_id, user_id, code_hash, scopes, created_at) select gen_random_uuid(), client_id, user_id, code_hash, scopes, now() from consumed returning id, client_id, scopes, created_at),
+    psql -c "explain with consumed as (update authorization_code set consumed_at = now(), grant_id = gen_random_uuid() where code_hash = sha256('x'::bytea) and consumed_at is null and client_id = '$CLIENT_ID' and expires_at > now() returning grant_id, client_id, user_id, redirect_uri, scopes, code_challenge, expires_at),
+      family as (insert into grant_family (id, client_id, user_id, scopes, created_at) select grant_id, client_id, user_id, scopes, now() from consumed returning id, client_id, scopes, created_at),
       refresh as (insert into refresh_token (token_hash, family_id, client_id, scopes, created_at, expires_at) select sha256('y'::bytea), id, client_id, scopes, created_at, now() + interval '14 days' from family)
       select client_id, user_id, redirect_uri, scopes, code_challenge, expires_at from consumed"
     echo '```'
