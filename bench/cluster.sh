@@ -5,6 +5,7 @@
 #
 #   bench/cluster.sh              3 instances, then 1 behind the same nginx for comparison, 15 s per run
 #   INSTANCES="1 2 3" DURATION=20s bench/cluster.sh
+#   PREBUILT=<a bench/run.sh work directory> bench/cluster.sh     its package instead of building one
 #
 # Everything runs on this one machine, so the instances, nginx, PostgreSQL and wrk share its cores: the figures
 # show how the load spreads and what the database pays per request, not what separate machines would add up to
@@ -24,9 +25,13 @@ LB_PORT=18190
 ISSUER="http://127.0.0.1:$LB_PORT"
 command -v nginx >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >/dev/null; }
 
-say "building the packaged app"
-./mvnw -q package -DskipTests && cp -r target/quarkus-app "$WORK/app"
-APP=$WORK/app
+if [ -n "${PREBUILT:-}" ]; then # the work directory of a bench/run.sh run, whose package to use
+  APP=$PREBUILT/app-head
+else
+  say "building the packaged app"
+  ./mvnw -q package -DskipTests && cp -r target/quarkus-app "$WORK/app"
+  APP=$WORK/app
+fi
 
 nginx_for() { # n: nginx on LB_PORT over instances 1..n, configured as deploy/nginx.conf
   local i servers=""

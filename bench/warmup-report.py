@@ -44,8 +44,8 @@ with tempfile.TemporaryDirectory() as tmp:
     cairo = "pngcairo" in terminals.stdout + terminals.stderr
     script = [f"set terminal {'pngcairo' if cairo else 'png'} size {560 * len(labels)},440",
               f'set output "{png}"', f"set multiplot layout 1,{len(labels)}",
-              "set xlabel 'seconds since the first request'", "set ylabel 'requests/s'", "set key bottom right",
-              "set grid", "set yrange [0:*]"]
+              "set xlabel 'seconds since the first request'", "set ylabel '% of the steady requests/s'",
+              "set key bottom right noenhanced", "set grid", "set yrange [0:160]", "set xrange [0:*]"]
     for label in labels:
         plots = []
         for n, scenario in enumerate(scenarios):
@@ -53,13 +53,14 @@ with tempfile.TemporaryDirectory() as tmp:
             if not values:
                 continue
             data = os.path.join(tmp, f"{labels.index(label)}-{n}.dat")
+            st = steady.get((label, scenario))
             with open(data, "w") as f:
                 for t, v in values:
-                    f.write(f"{t - 2.5} {v}\n")
-            plots.append(f"'{data}' using 1:2 with linespoints lc {n + 1} pt 7 title '{scenario}'")
-            if (label, scenario) in steady:
-                plots.append(f"{steady[(label, scenario)]} with lines lc {n + 1} dt 2 title 'steady'")
-        script.append(f"set title '{label}'")
+                    f.write(f"{t - 2.5} {100 * v / st if st else 0}\n")
+            plots.append(f"'{data}' using 1:2 with linespoints lc {n + 1} pt 7 title '{scenario}"
+                         + (f" (steady {st:,.0f}/s)'" if st else " (no steady figure)'"))
+        plots.append("80 with lines lc 'gray' dt 2 title 'the target: 80 %'")
+        script.append(f"set title '{label}' noenhanced")
         script.append("plot " + ", ".join(plots))
     script.append("unset multiplot")
     subprocess.run(["gnuplot"], input="\n".join(script), text=True, check=True)
