@@ -170,7 +170,6 @@ db_cost() { # jdk-label, scenario, mark before, mark after, RESULT line: a row w
     "$(( (a1 - a0) * 1000000 / $(getconf CLK_TCK) / n ))" | tee -a "$RESULTS" >&2
 }
 
-
 # Warm-up: a fresh start with the trained archive per path, a client and user made through the management API,
 # then requests/s in each 5 s from the first request (one wrk run each, back to back), for CURVE seconds.
 warmup_curves() { # java, archive flag, jdk-label
