@@ -161,7 +161,7 @@ class DatabaseFaultIT {
             }
             var consumed = c.prepareStatement("""
                     select count(*) from authorization_code c where c.client_id = ? and c.consumed_at is not null
-                    and not exists (select 1 from grant_family f where f.code_hash = c.code_hash)""");
+                    and not exists (select 1 from grant_family f where f.id = c.grant_id)""");
             consumed.setString(1, reg.clientId());
             try (var rs = consumed.executeQuery()) {
                 rs.next();
