@@ -80,11 +80,11 @@ measure() { # n, scenario, script: one run through nginx over n instances
     per+="$(( (after - ${before[$i]}) / ${DURATION%s} ))/s "
   done
   read -r t0 _ _ a0 <<<"$mark0"; read -r t1 _ _ a1 <<<"$mark1"
-  local total; total=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
-  printf '| %s | %s | %.0f | %s | %s | %s | %s | %s |\n' "$n" "$2" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")" "${per% }" \
-    "$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$line")" "$(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / total ))" \
-    "$(( (a1 - a0) * 1000000 / $(getconf CLK_TCK) / total ))" \
-    "$(sed 's/.*errors_connect=\([0-9]*\) errors_read=\([0-9]*\) errors_status=\([0-9]*\) errors_timeout=\([0-9]*\).*/\1+\2+\3+\4/' <<<"$line" | bc)" \
+  local total; total=$(field requests "$line")
+  printf '| %s | %s | %.0f | %s | %s | %s | %s | %s |\n' "$n" "$2" "$(field rps "$line")" "${per% }" \
+    "$(field p99_ms "$line")" "$(per_request_us $((t1 - t0)) "$total")" \
+    "$(per_request_us $((a1 - a0)) "$total")" \
+    "$(errors_of "$line")" \
     | tee -a "$WORK/rows.md" >&2
 }
 

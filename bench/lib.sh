@@ -81,6 +81,18 @@ seed_api() { # [scope] [extra client JSON]: a client (all grants) and a user (wi
   export CLIENT_ID CLIENT_SECRET
 }
 
+field() { # name, RESULT line -> its value (rps, p50_ms, p99_ms, requests, ...)
+  sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$2"
+}
+
+errors_of() { # RESULT line -> the sum of its error counts
+  sed 's/.*errors_connect=\([0-9]*\) errors_read=\([0-9]*\) errors_status=\([0-9]*\) errors_timeout=\([0-9]*\).*/\1+\2+\3+\4/' <<<"$1" | bc
+}
+
+per_request_us() { # cpu ticks (from /proc), requests -> µs of CPU per request
+  echo $(( $1 * 1000000 / $(getconf CLK_TCK) / $2 ))
+}
+
 run_wrk() { # label, duration, script, url -> prints the RESULT line
   local out
   out=$(wrk -t1 -c16 -d"$2" --latency -s "$BENCH_DIR/$3" "$4" 2>&1) || { echo "$out" >&2; return 1; }

@@ -119,16 +119,16 @@ seed() { # [scope] [extra client JSON]: seed_api's client and user, who has then
 }
 
 steady() { # jdk-label, scenario, RESULT line: the steady figure the warm-up curves are compared with
-  printf '%s|%s|%s\n' "$1" "$2" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$3")" >> "$WORK/steady.txt"
+  printf '%s|%s|%s\n' "$1" "$2" "$(field rps "$3")" >> "$WORK/steady.txt"
 }
 
 record() { # jdk-label, scenario, RESULT line
   local line=$3
   local rps p50 p99 errs
-  rps=$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")
-  p50=$(sed 's/.*p50_ms=\([0-9.]*\).*/\1/' <<<"$line")
-  p99=$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$line")
-  errs=$(sed 's/.*errors_connect=\([0-9]*\) errors_read=\([0-9]*\) errors_status=\([0-9]*\) errors_timeout=\([0-9]*\).*/\1+\2+\3+\4/' <<<"$line" | bc)
+  rps=$(field rps "$line")
+  p50=$(field p50_ms "$line")
+  p99=$(field p99_ms "$line")
+  errs=$(errors_of "$line")
   printf '%s|%s|%.0f|%s|%s|%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$errs" | tee -a "$RESULTS" >&2
 }
 
@@ -162,12 +162,12 @@ exchange_run() { # duration-seconds -> RESULT line
 }
 
 db_cost() { # jdk-label, scenario, mark before, mark after, RESULT line: a row with PostgreSQL's cost per request
-  local n; n=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$5")
+  local n; n=$(field requests "$5")
   read -r t0 l0 s0 a0 <<<"$3"; read -r t1 l1 s1 a1 <<<"$4"
   printf '%s|%s: per request|PostgreSQL %s µs CPU, %s WAL bytes%s; the app %s µs CPU|||\n' "$1" "$2" \
-    "$(( (t1 - t0) * 1000000 / $(getconf CLK_TCK) / n ))" "$(( $(psql -c "select pg_wal_lsn_diff('$l1', '$l0')" | cut -d. -f1) / n ))" \
+    "$(per_request_us $((t1 - t0)) "$n")" "$(( $(psql -c "select pg_wal_lsn_diff('$l1', '$l0')" | cut -d. -f1) / n ))" \
     "$( [ "$STATEMENTS" = 1 ] && echo ", $(printf "%.2f" "$(bc <<<"scale=3; ($s1 - $s0) / $n")") statements")" \
-    "$(( (a1 - a0) * 1000000 / $(getconf CLK_TCK) / n ))" | tee -a "$RESULTS" >&2
+    "$(per_request_us $((a1 - a0)) "$n")" | tee -a "$RESULTS" >&2
 }
 
 # Warm-up: a fresh start with the trained archive per path, a client and user made through the management API,
@@ -187,11 +187,11 @@ warmup_curves() { # java, archive flag, jdk-label
       case $scenario in
         client*) line=$(run_wrk curve 5s cc.lua "$BASE/oauth2/token") ;;
         code*) line=$(CODES_FILE="$WORK/curve-$i" run_wrk curve 5s exchange.lua "$BASE/oauth2/token")
-               [ "$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")" -lt "$per" ] \
+               [ "$(field requests "$line")" -lt "$per" ] \
                  || { echo "bench: the warm-up curve's codes ran out; raise per in warmup_curves" >&2; exit 1; } ;;
         refresh*) line=$(REFRESH_FILE="$WORK/curve-$i" run_wrk curve 5s refresh.lua "$BASE/oauth2/token") ;;
       esac
-      printf '%s|%s|%s|%s\n' "$3" "$scenario" "$((i * 5))" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")" >> "$WORK/curves.txt"
+      printf '%s|%s|%s|%s\n' "$3" "$scenario" "$((i * 5))" "$(field rps "$line")" >> "$WORK/curves.txt"
     done
     echo "$3 · $scenario: $(grep -F "$3|$scenario|" "$WORK/curves.txt" | cut -d'|' -f4 | xargs)" >&2
     stop_app
@@ -359,7 +359,7 @@ measure_jdk() { # java, app dir
     python3 "$BENCH_DIR/dpop-proofs.py" $((25000 * secs_d)) "$BASE/oauth2/token" "$WORK/proofs.txt"
     line=$(PROOFS="$WORK/proofs.txt" run_wrk dpop "$DURATION" dpop.lua "$BASE/oauth2/token")
     # wrk stalls when the proofs run out: a run that used them all measured the file, not the server
-    [ "$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")" -lt "$(wc -l < "$WORK/proofs.txt")" ] \
+    [ "$(field requests "$line")" -lt "$(wc -l < "$WORK/proofs.txt")" ] \
       || { echo "bench: the DPoP proofs ran out; raise the count in bench/run.sh" >&2; exit 1; }
     record "$label" "client_credentials + DPoP" "$line"
     printf '%s|DPoP replay store after (j): rows (the purge keeps those of the last window)|%s|||\n' "$label" \
